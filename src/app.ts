@@ -1,0 +1,66 @@
+import type { Env } from './config/env.js';
+import { fixedClock, systemClock, type Clock } from './core/clock.js';
+import type { AppContext } from './core/context.js';
+import { InMemoryOffers, type OfferMemory } from './core/memory.js';
+import { Router } from './core/router.js';
+import { CALENDAR_VERSION_KEY, loadCalendar } from './data/calendar.js';
+import { Directory, UNITS_VERSION_KEY } from './data/directory.js';
+import { openStore, parseDatabaseUrl, type Store } from './data/store.js';
+import { VersionedCache } from './data/versioned-cache.js';
+import { ensureDemoData } from './demo/load.js';
+import { COMMANDS } from './handlers/index.js';
+import { createLogger, type Logger } from './log.js';
+
+/** The assembled application: store, context and router, shared by every adapter. */
+export interface App {
+  store: Store;
+  ctx: AppContext;
+  router: Router;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  env: Env;
+  clock?: Clock;
+  log?: Logger;
+  /** An already open store (tests); otherwise DATABASE_URL is opened. */
+  store?: Store;
+  offers?: OfferMemory;
+}
+
+/**
+ * Opens the store (creating and migrating it), loads the demo dataset into an empty store
+ * when DEMO_DATA allows, and builds the router over the command handlers.
+ */
+export async function createApp(opts: AppOptions): Promise<App> {
+  const log = opts.log ?? createLogger(opts.env.LOG_LEVEL);
+  const clock = opts.clock ?? systemClock;
+  const store = opts.store ?? (await openStore(parseDatabaseUrl(opts.env.DATABASE_URL)));
+  if (opts.env.DEMO_DATA) {
+    const started = performance.now();
+    const what = await ensureDemoData(store, clock.now());
+    if (what !== 'kept') log.info('demo data', { action: what, ms: Math.round(performance.now() - started) });
+  }
+  const ctx: AppContext = {
+    store,
+    clock,
+    settings: {
+      defaultProvince: opts.env.DEFAULT_PROVINCE,
+      botName: null,
+      staleAfterHours: opts.env.STALE_AFTER_HOURS,
+    },
+    directory: new VersionedCache(store, UNITS_VERSION_KEY, Directory.load),
+    calendar: new VersionedCache(store, CALENDAR_VERSION_KEY, loadCalendar),
+  };
+  const router = new Router(COMMANDS, ctx, opts.offers ?? new InMemoryOffers(), log);
+  return {
+    store,
+    ctx,
+    router,
+    log,
+    close: () => store.close(),
+  };
+}
+
+export { fixedClock };

@@ -1,0 +1,27 @@
+import { createInterface } from 'node:readline';
+import type { App } from '../../app.js';
+import { renderPlain } from '../render/plain.js';
+import { askConsole, type ConsoleIdentity } from './session.js';
+
+/**
+ * The console chat: reads lines from the terminal, answers each through the router, until
+ * end of input or "/thoat". Replies print as the Zalo adapter would show them (plain text,
+ * numbered choices), so anyone can try the bot without a chat account.
+ */
+export async function runConsoleChat(app: App, identity: ConsoleIdentity, input = process.stdin, output = process.stdout): Promise<void> {
+  const rl = createInterface({ input, output, terminal: Boolean((input as { isTTY?: boolean }).isTTY) });
+  const write = (s: string) => output.write(`${s}\n`);
+  write('haicap-bot: trò chuyện trên bảng điều khiển. Gõ /giup để xem các lệnh, /thoat để thoát.');
+  rl.setPrompt('> ');
+  rl.prompt();
+  for await (const line of rl) {
+    const text = line.trim();
+    if (text === '/thoat' || text === '/exit' || text === '/quit') break;
+    if (text !== '') {
+      const reply = await askConsole(app.router, identity, text);
+      if (reply) write(`${renderPlain(reply)}\n`);
+    }
+    rl.prompt();
+  }
+  rl.close();
+}

@@ -1,0 +1,44 @@
+import type { Choice, Pagination } from './reply.js';
+
+/** What a chat was last offered: options to pick by number, or pages to move through. */
+export interface Offer {
+  choices?: Choice[];
+  pagination?: Pagination;
+  expiresAt: number;
+}
+
+/**
+ * Remembers the last offer per chat so that a bare "2" picks option 2 (Zalo and the
+ * console have no buttons). Offers expire after 30 minutes.
+ */
+export interface OfferMemory {
+  get(chatKey: string, now: number): Promise<Offer | null>;
+  set(chatKey: string, offer: Offer): Promise<void>;
+  clear(chatKey: string): Promise<void>;
+}
+
+export const OFFER_TTL_MS = 30 * 60_000;
+
+/** In-process offer memory (one instance; a store-backed one serves several). */
+export class InMemoryOffers implements OfferMemory {
+  private readonly offers = new Map<string, Offer>();
+
+  async get(chatKey: string, now: number): Promise<Offer | null> {
+    const o = this.offers.get(chatKey);
+    if (!o) return null;
+    if (o.expiresAt <= now) {
+      this.offers.delete(chatKey);
+      return null;
+    }
+    return o;
+  }
+
+  async set(chatKey: string, offer: Offer): Promise<void> {
+    if (this.offers.size > 10_000) this.offers.clear();
+    this.offers.set(chatKey, offer);
+  }
+
+  async clear(chatKey: string): Promise<void> {
+    this.offers.delete(chatKey);
+  }
+}

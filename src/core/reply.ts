@@ -1,0 +1,67 @@
+/**
+ * The platform-free reply model. Handlers return it; each adapter (console, Telegram,
+ * Zalo) renders it within its own limits: splitting long text, turning choices and pages
+ * into buttons or numbered options, escaping for its markup.
+ */
+
+/** One labelled figure: "Tiếp nhận: 390". Sub-rows (indent 1) read as a bulleted detail. */
+export interface Field {
+  label: string;
+  value: string;
+  indent?: 0 | 1;
+}
+
+export type Block =
+  /** The reply's heading, e.g. "Xã Thượng Cốc (Phú Thọ)". */
+  | { kind: 'title'; text: string }
+  /** A plain paragraph. */
+  | { kind: 'text'; text: string }
+  /** Labelled figures, one per line. */
+  | { kind: 'fields'; rows: Field[] }
+  /** A list of items; a heading line may precede it. */
+  | { kind: 'list'; heading?: string; items: string[] }
+  /** Small print: sources, the on-time rule in use, data freshness. */
+  | { kind: 'note'; text: string };
+
+/** One option the user may pick; `command` is what picking it sends. */
+export interface Choice {
+  label: string;
+  command: string;
+}
+
+/** Where a paginated reply stands; the page N of `command` is `command` + " " + N. */
+export interface Pagination {
+  page: number;
+  pageCount: number;
+  command: string;
+}
+
+/** A picture (a chart), sent with a caption. */
+export interface ReplyImage {
+  png: Uint8Array;
+  caption: string;
+}
+
+/** How the request went, for adapters (and tests) that treat answers differently. */
+export type ReplyStatus = 'ok' | 'user_error' | 'denied' | 'not_found';
+
+export interface Reply {
+  status: ReplyStatus;
+  blocks: Block[];
+  /** Options to choose from (ambiguous names, suggestions). */
+  choices?: { prompt: string; options: Choice[] };
+  pagination?: Pagination;
+  image?: ReplyImage;
+}
+
+/** A reply with some blocks. */
+export function reply(blocks: Block[], extra: Partial<Omit<Reply, 'blocks'>> = {}): Reply {
+  return { status: 'ok', ...extra, blocks };
+}
+
+/** A short answer to bad input: what was wrong and how to write it. */
+export function userError(text: string, example?: string): Reply {
+  const blocks: Block[] = [{ kind: 'text', text }];
+  if (example) blocks.push({ kind: 'note', text: example });
+  return { status: 'user_error', blocks };
+}

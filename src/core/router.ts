@@ -1,0 +1,158 @@
+import { foldKey } from '../names/keys.js';
+import type { Logger } from '../log.js';
+import { TEXT } from '../text/messages.js';
+import type { AppContext } from './context.js';
+import type { OfferMemory } from './memory.js';
+import { OFFER_TTL_MS } from './memory.js';
+import type { Reply } from './reply.js';
+import { userError } from './reply.js';
+import type { ChatRef, CommandRequest, UserRef } from './request.js';
+
+/** A command handler: a parsed request and the application context in, a reply model out. */
+export type Handler = (req: CommandRequest, ctx: AppContext) => Promise<Reply>;
+
+/** One command the bot understands. */
+export interface CommandSpec {
+  /** Canonical name, [a-z0-9_] (Telegram's rule for command names). */
+  name: string;
+  /** Other names that mean the same; matched without diacritics ("/xã" = "/xa"). */
+  aliases: string[];
+  /** One line in Vietnamese, for /giup and Telegram's command menu. */
+  summary: string;
+  /** Usage line, e.g. "/xa <tên hoặc mã xã> [kỳ]". */
+  usage: string;
+  examples: string[];
+  handler: Handler;
+  /** Shown in /giup and the command menu (administrator commands are not). */
+  listed?: boolean;
+}
+
+/** A message as an adapter hands it to the router. */
+export interface IncomingMessage {
+  text: string;
+  chat: ChatRef;
+  user: UserRef;
+  /** The message is addressed to the bot (a private chat, a reply to the bot, a mention). */
+  addressed: boolean;
+}
+
+/** Most text accepted after a command; longer input is refused with an explanation. */
+export const MAX_ARGS_LENGTH = 500;
+
+/** A parsed "/cmd@Bot args" line. */
+export interface ParsedCommand {
+  name: string;
+  args: string;
+  /** Set when the command names another bot ("/xa@OtherBot"): not for us. */
+  forOtherBot: boolean;
+}
+
+/** Folds a typed command name to its registry key: "/Xã" → "xa", "/quá_hạn" → "quahan". */
+export function commandKey(name: string): string {
+  return foldKey(name).replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * Parses a command line: a slash, a name, an optional @BotName, then free text.
+ * Returns null for text that is not a command.
+ */
+export function parseCommand(text: string, botName: string | null): ParsedCommand | null {
+  const m = /^[/／]([^\s@]+)(?:@(\S+))?(?:\s+([\s\S]*))?$/u.exec(text.trim());
+  if (!m) return null;
+  const target = m[2];
+  const forOtherBot = Boolean(target && botName && target.toLowerCase() !== botName.toLowerCase());
+  return { name: m[1]!, args: (m[3] ?? '').replace(/\s+/g, ' ').trim(), forOtherBot };
+}
+
+/**
+ * Routes messages to handlers: parses the command, resolves aliases, answers bare numbers
+ * from the last offer, and is the one error boundary, so no input ever ends in a crash or
+ * in silence when the bot was addressed.
+ */
+export class Router {
+  private readonly byKey = new Map<string, CommandSpec>();
+
+  constructor(
+    readonly commands: readonly CommandSpec[],
+    private readonly ctx: AppContext,
+    private readonly offers: OfferMemory,
+    private readonly log: Logger,
+  ) {
+    for (const c of commands) {
+      this.byKey.set(commandKey(c.name), c);
+      for (const a of c.aliases) this.byKey.set(commandKey(a), c);
+    }
+  }
+
+  /** Finds a command by any of its names. */
+  find(name: string): CommandSpec | undefined {
+    return this.byKey.get(commandKey(name));
+  }
+
+  /** Answers one message; null means "stay quiet" (group chatter not addressed to the bot). */
+  async handle(msg: IncomingMessage): Promise<Reply | null> {
+    const chatKey = `${msg.chat.platform}:${msg.chat.id}`;
+    const now = this.ctx.clock.now();
+    try {
+      const parsed = parseCommand(msg.text, this.ctx.settings.botName);
+      if (!parsed) return await this.handleText(msg, chatKey, now);
+      if (parsed.forOtherBot) return null;
+      const spec = this.find(parsed.name);
+      if (!spec) {
+        const help = this.find('giup');
+        const unknown = userError(TEXT.unknownCommand(commandKey(parsed.name) || parsed.name));
+        if (!help) return unknown;
+        const helpReply = await help.handler(this.request(help, '', msg, now), this.ctx);
+        return { ...helpReply, status: 'user_error', blocks: [...unknown.blocks, ...helpReply.blocks] };
+      }
+      return await this.run(spec, parsed.args, msg, chatKey, now);
+    } catch (err) {
+      this.log.error('handler failed', { chat: chatKey, error: err });
+      return userError(TEXT.internalError);
+    }
+  }
+
+  private request(spec: CommandSpec, args: string, msg: IncomingMessage, now: Date): CommandRequest {
+    return { command: spec.name, args, chat: msg.chat, user: msg.user, now };
+  }
+
+  private async run(spec: CommandSpec, args: string, msg: IncomingMessage, chatKey: string, now: Date): Promise<Reply> {
+    if (args.length > MAX_ARGS_LENGTH) return userError(TEXT.tooLong(MAX_ARGS_LENGTH), spec.examples[0]);
+    const started = performance.now();
+    const reply = await spec.handler(this.request(spec, args, msg, now), this.ctx);
+    this.log.debug('command', { command: spec.name, chat: chatKey, ms: Math.round(performance.now() - started), status: reply.status });
+    await this.remember(chatKey, reply, now);
+    return reply;
+  }
+
+  private async remember(chatKey: string, reply: Reply, now: Date): Promise<void> {
+    if (reply.choices || reply.pagination) {
+      await this.offers.set(chatKey, {
+        ...(reply.choices ? { choices: reply.choices.options } : {}),
+        ...(reply.pagination ? { pagination: reply.pagination } : {}),
+        expiresAt: now.getTime() + OFFER_TTL_MS,
+      });
+    }
+  }
+
+  /** Plain text: a number picks from the last offer; anything else gets a hint when addressed. */
+  private async handleText(msg: IncomingMessage, chatKey: string, now: Date): Promise<Reply | null> {
+    if (!msg.addressed) return null;
+    const number = /^\s*(\d{1,3})\s*$/.exec(msg.text);
+    const offer = number ? await this.offers.get(chatKey, now.getTime()) : null;
+    if (number && offer) {
+      const n = Number(number[1]);
+      const command = offer.choices
+        ? offer.choices[n - 1]?.command
+        : offer.pagination && n >= 1 && n <= offer.pagination.pageCount
+          ? `${offer.pagination.command} ${n}`
+          : undefined;
+      if (!command) return userError(TEXT.numberOutOfRange(offer.choices?.length ?? offer.pagination?.pageCount ?? 0));
+      const parsed = parseCommand(command, null);
+      const spec = parsed && this.find(parsed.name);
+      if (parsed && spec) return this.run(spec, parsed.args, msg, chatKey, now);
+    }
+    if (msg.text.trim() === '') return null;
+    return userError(TEXT.notACommand);
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The words and number patterns of Vietnamese period expressions, turned into unresolved
+ * specifications. Missing years, "today" and clipping are decided later in `period.ts`, so this file
+ * stays a pure function of the text.
+ */
+import { daysInMonth } from './day.js';
+
+/** A period as typed, before the year is inferred. Months are 1–12, quarters 1–4. */
+export type PeriodSpec =
+  | { t: 'date'; d: number; m: number; y?: number }
+  | { t: 'month'; m: number; y?: number }
+  | { t: 'quarter'; q: number; y?: number }
+  | { t: 'year'; y: number }
+  | { t: 'relative'; word: RelativeWord }
+  | { t: 'last_days'; n: number };
+
+/** Periods named relative to today. */
+export type RelativeWord =
+  | 'today'
+  | 'yesterday'
+  | 'this_week'
+  | 'last_week'
+  | 'this_month'
+  | 'last_month'
+  | 'this_quarter'
+  | 'last_quarter'
+  | 'this_year'
+  | 'last_year';
+
+/** Why a fragment is not a spec: not a period at all, or a period naming an impossible date. */
+export type SpecFailure = { fail: 'unrecognised' | 'impossible_date'; detail?: string };
+
+/** Longest "last N days" accepted: ten years is already far more than the data holds. */
+export const MAX_LAST_DAYS = 3660;
+
+/**
+ * Folds user text for matching: lower case, no diacritics (đ → d), one space between words,
+ * all dash variants as "-", no spaces around "/", no trailing punctuation. Users type with or
+ * without diacritics, and Telegram clients often turn "-" into an en dash.
+ * @example foldPeriodText('  Từ 1 / 7  –  28/7/2025. ') === 'tu 1/7 - 28/7/2025'
+ */
+export function foldPeriodText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\/\s*/g, '/')
+    .trim()
+    .replace(/[.,;:!?…]+$/, '')
+    .trim();
+}
+
+const RELATIVE: ReadonlyArray<[RegExp, RelativeWord]> = [
+  [/^(?:ngay )?hom nay$/, 'today'],
+  [/^(?:ngay )?hom qua$/, 'yesterday'],
+  [/^tuan nay$/, 'this_week'],
+  [/^tuan (?:truoc|roi|vua qua)$/, 'last_week'],
+  [/^thang nay$/, 'this_month'],
+  [/^thang (?:truoc|roi|vua qua)$/, 'last_month'],
+  [/^quy nay$/, 'this_quarter'],
+  [/^quy (?:truoc|roi|vua qua)$/, 'last_quarter'],
+  [/^nam nay$/, 'this_year'],
+  [/^nam (?:truoc|ngoai|roi|vua qua)$/, 'last_year'],
+];
+
+const ROMAN_QUARTERS: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+// A year after "/" or "-" may have two digits (7/25); after a space it must have four, so that
+// "tháng 7 30" is not read as July 2030.
+const YEAR_TAIL = String.raw`(?:[/-](\d{4}|\d{2})|\s(?:nam\s)?(\d{4}))?`;
+const MONTH_RE = new RegExp(String.raw`^thang\s?(\d{1,2})${YEAR_TAIL}$`);
+const QUARTER_RE = new RegExp(String.raw`^(?:quy\s?|q)(\d{1,2}|iv|i{1,3})${YEAR_TAIL}$`);
+const BARE_MONTH_RE = /^(\d{1,2})[/-](\d{4})$/;
+const DATE_RE = /^(?:ngay\s)?(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?$/;
+const WORDY_DATE_RE = /^(?:ngay\s)?(\d{1,2})\sthang\s(\d{1,2})(?:\snam\s(\d{4}))?$/;
+const YEAR_RE = /^nam\s(\d{4})$/;
+const LAST_DAYS_RE = /^(?:trong\s)?(\d{1,6})\sngay(?:\s(?:qua|gan nhat|gan day|vua qua|gan nhat qua))?$/;
+
+function yearOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  // Two-digit years are this century's: nobody reports on 1925.
+  return text.length === 2 ? 2000 + Number(text) : Number(text);
+}
+
+function failure(fail: SpecFailure['fail'], detail?: string): SpecFailure {
+  return detail === undefined ? { fail } : { fail, detail };
+}
+
+function dateSpec(d: number, m: number, y: number | undefined, typed: string): PeriodSpec | SpecFailure {
+  // Dates impossible in every year (31/2, 31/4, 32/1) fail here with the text as typed; 29/2 waits
+  // for the year to be known. 2000 is a leap year, so it gives each month's longest length.
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(2000, m)) return failure('impossible_date', typed);
+  return y === undefined ? { t: 'date', d, m } : { t: 'date', d, m, y };
+}
+
+/**
+ * Parses one folded fragment ("thang 7/2025", "quy iii", "28/7", "hom nay", "30 ngay") into a spec.
+ * Ranges ("tu … den …") are split by the caller.
+ */
+export function parseSpec(s: string): PeriodSpec | SpecFailure {
+  for (const [re, word] of RELATIVE) if (re.test(s)) return { t: 'relative', word };
+
+  let m = LAST_DAYS_RE.exec(s);
+  if (m) {
+    const n = Number(m[1]);
+    return n >= 1 && n <= MAX_LAST_DAYS ? { t: 'last_days', n } : failure('unrecognised', `${n} ngày`);
+  }
+
+  m = YEAR_RE.exec(s);
+  if (m) return { t: 'year', y: Number(m[1]) };
+
+  m = MONTH_RE.exec(s) ?? BARE_MONTH_RE.exec(s);
+  if (m) {
+    const month = Number(m[1]);
+    const y = yearOf(m[2] ?? m[3]);
+    if (month < 1 || month > 12) return failure('impossible_date', `tháng ${month}`);
+    return y === undefined ? { t: 'month', m: month } : { t: 'month', m: month, y };
+  }
+
+  m = QUARTER_RE.exec(s);
+  if (m) {
+    const q = ROMAN_QUARTERS[m[1]!] ?? Number(m[1]);
+    const y = yearOf(m[2] ?? m[3]);
+    if (!(q >= 1 && q <= 4)) return failure('impossible_date', `quý ${m[1]!.toUpperCase()}`);
+    return y === undefined ? { t: 'quarter', q } : { t: 'quarter', q, y };
+  }
+
+  m = DATE_RE.exec(s) ?? WORDY_DATE_RE.exec(s);
+  if (m) {
+    const y = yearOf(m[3]);
+    const typed = [m[1], m[2], m[3]].filter((x) => x !== undefined).join('/');
+    return dateSpec(Number(m[1]), Number(m[2]), y, typed);
+  }
+
+  return failure('unrecognised');
+}
+
+/** Type guard separating a failure from a spec or a resolved value. */
+export function isSpecFailure<T extends object>(x: T | SpecFailure): x is SpecFailure {
+  return 'fail' in x;
+}
