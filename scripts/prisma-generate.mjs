@@ -1,21 +1,27 @@
 #!/usr/bin/env node
 // Generates the two Prisma clients (SQLite and PostgreSQL) offline, from one set of models.
 //
-// Why a script: a Prisma schema names one provider, so prisma/models.prisma is joined with
+// Why a script: a Prisma schema names one provider, so the models in prisma/models/ are joined with
 // prisma/sqlite.prisma and prisma/postgres.prisma into two schema files. And every Prisma
 // CLI command first tries to download a native schema engine from outside the npm registry,
 // which fails on offline machines; `generate` does not run that engine, so pointing
 // PRISMA_SCHEMA_ENGINE_BINARY at any existing file skips the download
 // (see ../shared/notes/prisma-offline.md).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const prismaDir = join(root, 'prisma');
 const work = join(root, 'node_modules', '.cache', 'haicap-prisma');
-const models = readFileSync(join(prismaDir, 'models.prisma'), 'utf8');
+// Models are split by feature (prisma/models/*.prisma) and joined in name order.
+const modelsDir = join(prismaDir, 'models');
+const models = readdirSync(modelsDir)
+  .filter((f) => f.endsWith('.prisma'))
+  .sort()
+  .map((f) => `// ---- ${f}\n${readFileSync(join(modelsDir, f), 'utf8')}`)
+  .join('\n');
 const prismaCli = join(root, 'node_modules', 'prisma', 'build', 'index.js');
 
 if (!existsSync(prismaCli)) {

@@ -4,16 +4,46 @@
  * chat token configured, a console chat in this terminal.
  */
 import { createApp } from './app.js';
-import { ConfigError, parseEnv } from './config/env.js';
+import { CHANNELS, type Channel } from './bot/channels.js';
 import { runConsoleChat } from './bot/console/interactive.js';
 import { DEFAULT_CONSOLE_IDENTITY } from './bot/console/session.js';
+import { ConfigError, parseEnv } from './config/env.js';
+import { HttpServer } from './server/http-server.js';
+import { ROUTE_PROVIDERS } from './server/routes.js';
 
 async function main(): Promise<void> {
   const env = parseEnv();
   const app = await createApp({ env });
   app.log.info('store open', { location: app.store.location, dialect: app.store.dialect });
-  await runConsoleChat(app, DEFAULT_CONSOLE_IDENTITY);
-  await app.close();
+  const http = new HttpServer(app.log);
+  for (const provide of ROUTE_PROVIDERS) await provide({ app, env, http });
+  const channels: Channel[] = [];
+  for (const start of CHANNELS) {
+    const channel = await start({ app, env, http });
+    if (channel) channels.push(channel);
+  }
+  if (channels.length > 0 || http.hasRoutesBeyondHealth) {
+    const port = await http.listen(env.PORT);
+    app.log.info('http listening', { port });
+  }
+  if (channels.length === 0) {
+    await runConsoleChat(app, DEFAULT_CONSOLE_IDENTITY);
+    await http.close();
+    await app.close();
+    return;
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info('stopping', { signal });
+    await Promise.allSettled(channels.map((c) => c.stop()));
+    await http.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((err: unknown) => {

@@ -1,58 +1,36 @@
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from '../data/store.js';
+import { accessEnv } from './env-access.js';
+import { importEnv } from './env-import.js';
+import { telegramEnv } from './env-telegram.js';
+import { positiveIntVar, boolVar, optionalTextVar } from './env-types.js';
+import { zaloEnv } from './env-zalo.js';
 
 /**
  * The environment, validated once at start. Each bad value gets its own line saying which
  * variable, what is wrong and what is expected; the program then exits without starting.
+ * Each feature declares its variables in its own env-<feature>.ts; every variable is
+ * listed in .env.example and the README.
  */
-const bool = (name: string, fallback: boolean) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v.trim() === '') return fallback;
-      const s = v.trim().toLowerCase();
-      if (['1', 'true', 'yes', 'on', 'có'].includes(s)) return true;
-      if (['0', 'false', 'no', 'off', 'không'].includes(s)) return false;
-      ctx.addIssue({ code: 'custom', message: `${name} phải là true hoặc false` });
-      return z.NEVER;
-    });
-
-const positiveInt = (name: string, fallback: number) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v.trim() === '') return fallback;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n <= 0) {
-        ctx.addIssue({ code: 'custom', message: `${name} phải là số nguyên dương, đang là "${v}"` });
-        return z.NEVER;
-      }
-      return n;
-    });
-
-const optionalText = z
-  .string()
-  .optional()
-  .transform((v) => (v && v.trim() !== '' ? v.trim() : null));
-
-export const envSchema = z.object({
+export const coreEnv = {
   DATABASE_URL: z
     .string()
     .optional()
     .transform((v) => (v && v.trim() !== '' ? v.trim() : DEFAULT_DATABASE_URL))
-    .refine((v) => /^(postgres(ql)?:\/\/|file:|sqlite:|\.{0,2}\/|[A-Za-z0-9_])/.test(v) && !/^:memory:$/.test(v), {
+    .refine((v) => (v !== ':memory:' && !/^(?!file:)[a-z]+:\/\//i.test(v)) || /^postgres(ql)?:\/\//i.test(v), {
       message: 'DATABASE_URL phải là đường dẫn tệp (file:./data/haicap.db) hoặc postgresql://…',
     }),
-  DEFAULT_PROVINCE: optionalText,
-  STALE_AFTER_HOURS: positiveInt('STALE_AFTER_HOURS', 48),
-  DEMO_DATA: bool('DEMO_DATA', true),
+  DEFAULT_PROVINCE: optionalTextVar,
+  STALE_AFTER_HOURS: positiveIntVar('STALE_AFTER_HOURS', 48),
+  DEMO_DATA: boolVar('DEMO_DATA', true),
+  PORT: positiveIntVar('PORT', 8080, 65_535),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'], { message: 'LOG_LEVEL phải là một trong: debug, info, warn, error, silent' })
     .optional()
     .default('info'),
-});
+};
+
+export const envSchema = z.object({ ...coreEnv, ...telegramEnv, ...zaloEnv, ...importEnv, ...accessEnv });
 
 export type Env = z.output<typeof envSchema>;
 

@@ -1,6 +1,6 @@
 -- 001: units, departments, sectors, working groups, dossiers with their pre-aggregated
 -- figures, reported figures, indicators, recommendations, the calendar and import runs.
--- Kept in step with prisma/models.prisma; test/data/schema.test.ts checks every model.
+-- Kept in step with prisma/models/*.prisma; test/data/schema.test.ts checks every model.
 -- DateTime columns hold Unix epoch milliseconds (Prisma adapter option 'unixepoch-ms').
 
 CREATE TABLE province (

@@ -1,0 +1,9 @@
+/** One benchmark section: prints as it goes, returns the figures to record. */
+export interface BenchSection {
+  name: string;
+  title: string;
+  run(print: (line: string) => void): Promise<Record<string, unknown>>;
+}
+
+/** Every section `npm run bench` runs, in order. */
+export const SECTIONS: BenchSection[] = [];

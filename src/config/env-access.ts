@@ -1,0 +1,2 @@
+/** Environment variables of the access feature (see env.ts). */
+export const accessEnv = {};

@@ -1,0 +1,2 @@
+/** Environment variables of the import feature (see env.ts). */
+export const importEnv = {};

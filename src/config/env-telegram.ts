@@ -1,0 +1,2 @@
+/** Environment variables of the telegram feature (see env.ts). */
+export const telegramEnv = {};

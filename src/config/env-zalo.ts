@@ -1,0 +1,2 @@
+/** Environment variables of the zalo feature (see env.ts). */
+export const zaloEnv = {};
