@@ -18,8 +18,8 @@ export type Block =
   | { kind: 'text'; text: string }
   /** Labelled figures, one per line. */
   | { kind: 'fields'; rows: Field[] }
-  /** A list of items; a heading line may precede it. */
-  | { kind: 'list'; heading?: string; items: string[] }
+  /** A list of items; a heading line may precede it. `numbered` items carry their own numbers. */
+  | { kind: 'list'; heading?: string; items: string[]; numbered?: boolean }
   /** Small print: sources, the on-time rule in use, data freshness. */
   | { kind: 'note'; text: string };
 

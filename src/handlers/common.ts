@@ -2,7 +2,7 @@ import type { AppContext } from '../core/context.js';
 import type { Block, Choice, Reply } from '../core/reply.js';
 import { userError } from '../core/reply.js';
 import type { CommuneInfo, ProvinceInfo } from '../data/directory.js';
-import { unitTitle } from '../data/directory.js';
+import { unitPhrase, unitTitle } from '../data/directory.js';
 import { dataUpdatedAt } from '../data/imports.js';
 import type { UnitRecord } from '../names/unit-index.js';
 import { formatDateTime } from '../text/format.js';
@@ -53,7 +53,7 @@ export async function findCommune(ctx: AppContext, query: string, commandFor: (c
   switch (r.kind) {
     case 'found': {
       const notes: string[] = [];
-      if (r.via) notes.push(TEXT.formerName(r.via.formerName, unitTitle(r.unit)));
+      if (r.via) notes.push(TEXT.formerName(r.via.formerName, unitPhrase(r.unit)));
       if (r.alsoElsewhere?.length) notes.push(TEXT.alsoElsewhere(r.alsoElsewhere.map(unitWithProvince).join('; ')));
       return { commune: dir.communes.get(r.unit.id)!, notes };
     }

@@ -2,15 +2,16 @@ import type { Block, Field } from '../core/reply.js';
 import type { PeriodFigures } from '../data/figures.js';
 import type { ReportedFigureView } from '../data/reported.js';
 import { onTimeRate, onTimeRate766 } from '../reports/ranking.js';
-import type { Moment } from '../reports/moment.js';
+import { DUE_SOON_WORKING_DAYS, type Backlog, type Moment } from '../reports/moment.js';
 import { formatDate, formatIsoDate, formatNumber, formatPercent, formatRate } from '../text/format.js';
 
 /**
  * The labelled dossier figures shared by /xa, /tongquan and /to: received by channel,
- * resolved by punctuality, in progress (within deadline, overdue, paused), returned or
- * withdrawn. `paused` is null when the moment is in the past (pauses are known only now).
+ * resolved by punctuality, in progress (within deadline, overdue, paused, due soon),
+ * returned or withdrawn.
  */
-export function figureFields(f: PeriodFigures, overdue: number, paused: number | null, moment: Moment): Field[] {
+export function figureFields(f: PeriodFigures, backlog: Backlog, moment: Moment): Field[] {
+  const { overdue, paused, dueSoon } = backlog;
   const rows: Field[] = [
     { label: 'Tiếp nhận', value: `${formatNumber(f.received.total)} hồ sơ` },
     { label: 'Trực tuyến', value: `${formatNumber(f.received.online)} (${formatRate(f.received.online, f.received.total)})`, indent: 1 },
@@ -40,6 +41,8 @@ export function figureFields(f: PeriodFigures, overdue: number, paused: number |
     { label: 'Quá hạn', value: formatNumber(overdue), indent: 1 },
   );
   if (paused !== null) rows.push({ label: 'Tạm dừng', value: formatNumber(paused), indent: 1 });
+  if (dueSoon !== null)
+    rows.push({ label: `Sắp đến hạn (trong ${DUE_SOON_WORKING_DAYS} ngày làm việc)`, value: formatNumber(dueSoon), indent: 1 });
   rows.push({ label: 'Trả lại / công dân rút', value: `${formatNumber(f.refused)} / ${formatNumber(f.withdrawn)}` });
   return rows;
 }

@@ -2,7 +2,7 @@ import type { AppContext } from '../core/context.js';
 import type { Block, Field, Reply } from '../core/reply.js';
 import { reply, userError } from '../core/reply.js';
 import type { CommandRequest } from '../core/request.js';
-import { unitTitle, type ProvinceInfo } from '../data/directory.js';
+import { unitPhrase, type ProvinceInfo } from '../data/directory.js';
 import { provincesWithDossiers } from '../data/figures.js';
 import { provinceReport, type Extremes } from '../reports/province-report.js';
 import { formatNumber, formatPercent } from '../text/format.js';
@@ -34,8 +34,8 @@ export async function provinceFor(ctx: AppContext, subject: string, example: str
 
 function extremeLine(label: string, e: Extremes): string | null {
   if (!e.best) return null;
-  const best = `${unitTitle(e.best.commune)} (${formatPercent(e.best.value)})`;
-  const worst = e.worst ? `; thấp nhất: ${unitTitle(e.worst.commune)} (${formatPercent(e.worst.value)})` : '';
+  const best = `${unitPhrase(e.best.commune)} (${formatPercent(e.best.value)})`;
+  const worst = e.worst ? `; thấp nhất: ${unitPhrase(e.worst.commune)} (${formatPercent(e.worst.value)})` : '';
   return `${label} cao nhất: ${best}${worst}`;
 }
 
@@ -55,10 +55,10 @@ export async function tongquanHandler(req: CommandRequest, ctx: AppContext): Pro
     const c = r.computed;
     blocks.push(
       { kind: 'note', text: `Tổng hợp từ hồ sơ của ${formatNumber(c.communesWithData)}/${formatNumber(r.communeCount)} xã, phường có trong kho số liệu.` },
-      { kind: 'fields', rows: figureFields(c.figures, c.overdue, c.paused, r.moment) },
+      { kind: 'fields', rows: figureFields(c.figures, c.backlog, r.moment) },
     );
     const lines = [extremeLine('Trực tuyến', c.online), extremeLine('Đúng hạn', c.onTime)].filter((x): x is string => x !== null);
-    if (c.mostOverdue) lines.push(`Nhiều hồ sơ quá hạn nhất: ${unitTitle(c.mostOverdue.commune)} (${formatNumber(c.mostOverdue.value)})`);
+    if (c.mostOverdue) lines.push(`Nhiều hồ sơ quá hạn nhất: ${unitPhrase(c.mostOverdue.commune)} (${formatNumber(c.mostOverdue.value)})`);
     if (lines.length) blocks.push({ kind: 'list', heading: 'Xã, phường nổi bật:', items: lines });
   }
   if (r.reported) {

@@ -25,7 +25,7 @@ export async function xaHandler(req: CommandRequest, ctx: AppContext): Promise<R
     { kind: 'title', text: `${unitTitle(r.commune)} (${r.province?.name ?? r.commune.provinceName}) · mã ${r.commune.code}` },
     ...found.notes.map((text): Block => ({ kind: 'note', text })),
     { kind: 'text', text: `Kỳ: ${r.period.label}` },
-    { kind: 'fields', rows: figureFields(r.figures, r.overdue, r.paused, r.moment) },
+    { kind: 'fields', rows: figureFields(r.figures, r.backlog, r.moment) },
   ];
   const extra: Block[] = [];
   const ranks: string[] = [];

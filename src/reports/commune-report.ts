@@ -1,11 +1,11 @@
 import type { AppContext } from '../core/context.js';
 import type { CommuneInfo, ProvinceInfo, WorkingGroupInfo } from '../data/directory.js';
-import { figuresByCommune, overdueByCommune, pausedByCommune, type PeriodFigures } from '../data/figures.js';
+import { figuresByCommune, type PeriodFigures } from '../data/figures.js';
 import { openRecommendationCount } from '../data/recommendations.js';
 import { reportedFiguresFor, type ReportedFigureView } from '../data/reported.js';
 import { isoOfDay } from '../time/day.js';
 import type { Period } from '../time/period.js';
-import { momentOf, type Moment } from './moment.js';
+import { backlogByCommune, momentOf, type Backlog, type Moment } from './moment.js';
 import { rankCommunes, type Place } from './ranking.js';
 
 /** Everything /xa shows about one commune for one period. */
@@ -15,10 +15,8 @@ export interface CommuneReport {
   period: Period;
   moment: Moment;
   figures: PeriodFigures;
-  /** In progress past the due date at the moment. */
-  overdue: number;
-  /** Paused now (only known for a live moment). */
-  paused: number | null;
+  /** Overdue, paused and due soon at the moment. */
+  backlog: Backlog;
   /** Places among the province's communes with data in the period. */
   onlinePlace: Place | null;
   onTimePlace: Place | null;
@@ -35,10 +33,10 @@ export async function communeReport(ctx: AppContext, commune: CommuneInfo, perio
   const store = ctx.store;
   const provinceIds = dir.communesOf(commune.provinceId).map((c) => c.id);
   const moment = await momentOf(store, period, ctx.clock.now());
-  const [all, overdue, paused, openRecommendations, reported] = await Promise.all([
+  const calendar = await ctx.calendar.get();
+  const [all, backlog, openRecommendations, reported] = await Promise.all([
     figuresByCommune(store, provinceIds, period.from, period.to),
-    overdueByCommune(store, [commune.id], moment.at, moment.live),
-    moment.live ? pausedByCommune(store, [commune.id]) : Promise.resolve(null),
+    backlogByCommune(store, [commune.id], moment, calendar),
     openRecommendationCount(store, commune.id),
     reportedFiguresFor(store, 'commune', commune.id, isoOfDay(period.from), isoOfDay(period.to)),
   ]);
@@ -51,8 +49,7 @@ export async function communeReport(ctx: AppContext, commune: CommuneInfo, perio
     period,
     moment,
     figures: all.get(commune.id)!,
-    overdue: overdue.get(commune.id) ?? 0,
-    paused: paused ? (paused.get(commune.id) ?? 0) : null,
+    backlog: backlog.get(commune.id)!,
     onlinePlace: online.find((p) => p.communeId === commune.id) ?? null,
     onTimePlace: onTime.find((p) => p.communeId === commune.id) ?? null,
     rankedOnline: online.length,

@@ -1,11 +1,11 @@
 import type { AppContext } from '../core/context.js';
 import type { CommuneInfo, ProvinceInfo } from '../data/directory.js';
-import { addFigures, emptyFigures, figuresByCommune, overdueByCommune, pausedByCommune, type PeriodFigures } from '../data/figures.js';
+import { addFigures, emptyFigures, figuresByCommune, type PeriodFigures } from '../data/figures.js';
 import { latestIndicators, latestReportedFigures, reportedFiguresFor, type IndicatorView, type ReportedFigureView } from '../data/reported.js';
 import { isoOfDay } from '../time/day.js';
 import type { Period } from '../time/period.js';
-import { momentOf, type Moment } from './moment.js';
-import { onlineRate, onTimeRate, rankCommunes, type Place } from './ranking.js';
+import { backlogByCommune, momentOf, sumBacklog, type Backlog, type Moment } from './moment.js';
+import { rankCommunes, type Place } from './ranking.js';
 
 /** The best and the worst commune on one metric. */
 export interface Extremes {
@@ -16,8 +16,7 @@ export interface Extremes {
 /** Totals computed from dossier-level data. */
 export interface ComputedTotals {
   figures: PeriodFigures;
-  overdue: number;
-  paused: number | null;
+  backlog: Backlog;
   communesWithData: number;
   online: Extremes;
   onTime: Extremes;
@@ -58,10 +57,10 @@ export async function provinceReport(ctx: AppContext, province: ProvinceInfo, pe
   const moment = await momentOf(ctx.store, period, ctx.clock.now());
   const from = isoOfDay(period.from);
   const to = isoOfDay(period.to);
-  const [all, overdue, paused, exact, indicators] = await Promise.all([
+  const calendar = await ctx.calendar.get();
+  const [all, backlog, exact, indicators] = await Promise.all([
     figuresByCommune(ctx.store, ids, period.from, period.to),
-    overdueByCommune(ctx.store, ids, moment.at, moment.live),
-    moment.live ? pausedByCommune(ctx.store, ids) : Promise.resolve(null),
+    backlogByCommune(ctx.store, ids, moment, calendar),
     reportedFiguresFor(ctx.store, 'province', province.id, from, to),
     latestIndicators(ctx.store, 'province', [province.id], to),
   ]);
@@ -70,12 +69,11 @@ export async function provinceReport(ctx: AppContext, province: ProvinceInfo, pe
   if (withData.size > 0) {
     const byId = new Map(communes.map((c) => [c.id, c]));
     const figures = [...withData.values()].reduce((a, f) => addFigures(a, f), emptyFigures());
-    const over = rankCommunes(withData, 'overdue', overdue);
-    const worstOverdue = over[over.length - 1];
+    const overdue = new Map([...backlog].map(([id, b]) => [id, b.overdue]));
+    const worstOverdue = rankCommunes(withData, 'overdue', overdue)[0];
     computed = {
       figures,
-      overdue: [...overdue.values()].reduce((a, b) => a + b, 0),
-      paused: paused ? [...paused.values()].reduce((a, b) => a + b, 0) : null,
+      backlog: sumBacklog([...withData.keys()].map((id) => backlog.get(id)!)),
       communesWithData: withData.size,
       online: extremes(rankCommunes(withData, 'online'), byId),
       onTime: extremes(rankCommunes(withData, 'on_time'), byId),
@@ -90,4 +88,3 @@ export async function provinceReport(ctx: AppContext, province: ProvinceInfo, pe
   return { province, period, moment, communeCount: communes.length, computed, reported, indicators };
 }
 
-export { onlineRate, onTimeRate };

@@ -27,7 +27,7 @@ export function onTimeRate766(f: PeriodFigures): number | null {
 
 /**
  * Ranks communes on a metric. Rates rank high-to-low among communes where the rate exists;
- * overdue counts rank low-to-high (fewest overdue first) among all communes given.
+ * overdue counts rank most-first (the list is for chasing) among all communes given.
  */
 export function rankCommunes(
   figures: ReadonlyMap<number, PeriodFigures>,
@@ -39,8 +39,7 @@ export function rankCommunes(
     const v = metric === 'online' ? onlineRate(f) : metric === 'on_time' ? onTimeRate(f) : (overdue?.get(communeId) ?? 0);
     if (v !== null) values.push({ communeId, value: v });
   }
-  const better = metric === 'overdue' ? (a: number, b: number) => a - b : (a: number, b: number) => b - a;
-  values.sort((a, b) => better(a.value, b.value) || a.communeId - b.communeId);
+  values.sort((a, b) => b.value - a.value || a.communeId - b.communeId);
   const places: Place[] = [];
   values.forEach((v, i) => {
     const prev = places[i - 1];

@@ -52,6 +52,7 @@ export const TEXT = {
   stale: (hours: number) => `⚠ Số liệu đã hơn ${hours} giờ chưa được cập nhật, có thể đã cũ.`,
   onTimeRule:
     'Đúng hạn tính theo ngày hẹn trả, như mẫu báo cáo của tỉnh (Chỉ số 766 trừ thêm thời gian chờ công dân bổ sung).',
+  overdueRule: 'Số ngày quá hạn tính theo ngày làm việc (trừ thứ Bảy, Chủ nhật, ngày nghỉ lễ, nghỉ bù). Hồ sơ đang tạm dừng không tính là quá hạn.',
   pausedNote: 'Hồ sơ tạm dừng: chờ bổ sung, chờ thực hiện nghĩa vụ tài chính, dừng xử lý.',
   historicNote: 'Trạng thái tạm dừng chỉ biết ở thời điểm hiện tại, nên với kỳ đã qua, hồ sơ tạm dừng được tính là đang giải quyết.',
 };

@@ -17,7 +17,7 @@ function blockText(b: Block): string {
     case 'fields':
       return b.rows.map((r) => `${r.indent ? '  • ' : ''}${r.label}: ${r.value}`).join('\n');
     case 'list':
-      return [...(b.heading ? [b.heading] : []), ...b.items.map((i) => `• ${i}`)].join('\n');
+      return [...(b.heading ? [b.heading] : []), ...b.items.map((i) => (b.numbered ? i : `• ${i}`))].join('\n');
   }
 }
 

@@ -1,0 +1,129 @@
+import type { AppContext } from '../core/context.js';
+import type { Block, Reply } from '../core/reply.js';
+import { reply, userError } from '../core/reply.js';
+import type { CommandRequest } from '../core/request.js';
+import { unitPhrase, unitTitle, type Directory } from '../data/directory.js';
+import { overdueDossiers } from '../data/overdue.js';
+import { foldKey } from '../names/keys.js';
+import { momentOf } from '../reports/moment.js';
+import { formatDateTime, formatNumber } from '../text/format.js';
+import { TEXT } from '../text/messages.js';
+import type { WorkingCalendar } from '../time/calendar.js';
+import { dayOf, formatDay } from '../time/day.js';
+import { findCommune, freshnessBlocks, isReply } from './common.js';
+import { pageOf, splitTrailingPage } from './paging.js';
+import { provinceFor } from './tongquan.js';
+
+const PAGE_SIZE = 15;
+const EXAMPLE = 'Ví dụ: /quahan, /quahan Yên Phú, /quahan đất đai, /quahan Sở Tư pháp';
+
+/** What an overdue list covers. */
+interface Scope {
+  label: string;
+  communeIds: number[];
+  sectorIds: number[] | null;
+}
+
+/**
+ * Reads the filter of /quahan: nothing (the province), a department ("Sở Tư pháp"), a
+ * sector ("đất đai") or a commune (name, old name or code). Explicit words decide first:
+ * "sở …" is a department, "lĩnh vực …" a sector, "xã/phường …" a commune.
+ */
+async function scopeOf(ctx: AppContext, dir: Directory, filter: string): Promise<Scope | Reply> {
+  const province = await provinceFor(ctx, '', EXAMPLE, (p) => `/quahan ${p.name}`);
+  const provinceId = 'blocks' in province ? null : province.id;
+  const communesIn = (pid: number | null) => (pid === null ? [...dir.communes.values()] : dir.communesOf(pid)).map((c) => c.id);
+  if (!filter) {
+    if ('blocks' in province) return province;
+    return { label: `tỉnh ${province.name}`, communeIds: communesIn(province.id), sectorIds: null };
+  }
+  const key = foldKey(filter);
+  const isCommuneWord = /^(xa|phuong|dac khu|x|p)\b/.test(key);
+  if (!isCommuneWord) {
+    const departments = dir.findDepartments(provinceId, filter);
+    if (departments.length > 0 && (key.startsWith('so ') || dir.findSectors(provinceId, filter).length === 0)) {
+      const ids = new Set(departments.map((d) => d.id));
+      const sectorIds = [...dir.sectors.values()].filter((s) => s.departmentId !== null && ids.has(s.departmentId)).map((s) => s.id);
+      return { label: departments[0]!.name, communeIds: communesIn(provinceId), sectorIds };
+    }
+    const sectors = dir.findSectors(provinceId, filter);
+    if (sectors.length > 0) return { label: `lĩnh vực ${sectors[0]!.name}`, communeIds: communesIn(provinceId), sectorIds: sectors.map((s) => s.id) };
+    if (key.startsWith('so ') || key.startsWith('linh vuc ')) return userError(`Không tìm thấy "${filter}".`, EXAMPLE);
+  }
+  const found = await findCommune(ctx, filter, (code) => `/quahan ${code}`);
+  if (isReply(found)) return found;
+  return { label: unitPhrase(found.commune), communeIds: [found.commune.id], sectorIds: null };
+}
+
+/**
+ * /quahan [xã | lĩnh vực | sở] [trang]: dossiers in progress past their due date now,
+ * grouped by commune and sector, oldest first, with days overdue in working days.
+ */
+export async function quahanHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
+  const { rest: filter, page } = splitTrailingPage(req.args);
+  const dir = await ctx.directory.get();
+  const scope = await scopeOf(ctx, dir, filter);
+  if (isReply(scope)) return scope;
+  const now = ctx.clock.now();
+  const today = dayOf(now);
+  const moment = await momentOf(ctx.store, { from: today, to: today, label: '' }, now);
+  const [rows, calendar] = await Promise.all([
+    overdueDossiers(ctx.store, scope.communeIds, scope.sectorIds, moment.at, moment.live),
+    ctx.calendar.get(),
+  ]);
+  const title = `Hồ sơ đang giải quyết quá hạn · ${scope.label}`;
+  const head: Block[] = [
+    { kind: 'title', text: title },
+    { kind: 'text', text: `Tính đến ${formatDateTime(moment.at)}: ${formatNumber(rows.length)} hồ sơ.` },
+  ];
+  if (rows.length === 0) return reply([...head, ...(await freshnessBlocks(ctx))]);
+
+  // Communes in the order of their oldest overdue dossier, then sectors likewise; rows
+  // arrive oldest first, so first-seen order is that order.
+  const byCommune = new Map<number, Map<number, typeof rows>>();
+  for (const r of rows) {
+    const sectors = byCommune.get(r.communeId) ?? new Map<number, typeof rows>();
+    const list = sectors.get(r.sectorId ?? 0) ?? [];
+    list.push(r);
+    sectors.set(r.sectorId ?? 0, list);
+    byCommune.set(r.communeId, sectors);
+  }
+  const lines: { group: string; count: number; text: string }[] = [];
+  for (const [communeId, sectors] of byCommune) {
+    const commune = dir.communes.get(communeId);
+    for (const [sectorId, list] of sectors) {
+      const group = `${commune ? unitTitle(commune) : `Đơn vị ${communeId}`} · ${dir.sectors.get(sectorId)?.name ?? 'Chưa rõ lĩnh vực'}`;
+      for (const r of list) lines.push({ group, count: list.length, text: `${r.code}: hẹn trả ${formatDay(dayOf(r.dueAt))}, ${lateness(calendar, dayOf(r.dueAt), today)}` });
+    }
+  }
+  const shown = pageOf(lines, page ?? 1, PAGE_SIZE);
+  const blocks: Block[] = [...head];
+  let current: string | null = null;
+  let items: string[] = [];
+  const flush = () => {
+    if (current !== null) blocks.push({ kind: 'list', heading: current, items });
+  };
+  for (const l of shown.items) {
+    const heading = `${l.group} (${formatNumber(l.count)})`;
+    if (heading !== current) {
+      flush();
+      current = heading;
+      items = [];
+    }
+    items.push(l.text);
+  }
+  flush();
+  blocks.push({ kind: 'note', text: TEXT.overdueRule });
+  const base = `/quahan ${filter}`.trim();
+  return reply(
+    [...blocks, ...(await freshnessBlocks(ctx))],
+    shown.pageCount > 1 ? { pagination: { page: shown.page, pageCount: shown.pageCount, command: base } } : {},
+  );
+}
+
+/** "quá 3 ngày làm việc", counted on the working calendar. */
+function lateness(calendar: WorkingCalendar, dueDay: number, today: number): string {
+  const late = calendar.workingDaysBetween(dueDay, today);
+  if (late > 0) return `quá ${formatNumber(late)} ngày làm việc`;
+  return dueDay === today ? 'quá giờ hẹn hôm nay' : 'quá hạn, chưa qua ngày làm việc nào';
+}

@@ -1,0 +1,73 @@
+import type { AppContext } from '../core/context.js';
+import type { Block, Field, Reply } from '../core/reply.js';
+import { reply, userError } from '../core/reply.js';
+import type { CommandRequest } from '../core/request.js';
+import { groupReport } from '../reports/group-report.js';
+import { formatNumber, formatPercent, formatPercentValue, formatRate } from '../text/format.js';
+import { TEXT } from '../text/messages.js';
+import { figureFields, isoPeriodLabel } from './figure-blocks.js';
+import { freshnessBlocks, preferredProvince, subjectAndPeriod } from './common.js';
+
+const EXAMPLE = 'Ví dụ: /to 7 hoặc /to 10 tháng 7/2025';
+
+/**
+ * /to <số tổ> [kỳ]: a working group's communes: totals, each commune's online and on-time
+ * rates, and the means across communes that provincial reports quote (online rate,
+ * on-time rate, public-investment disbursement).
+ */
+export async function toHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
+  const parsed = subjectAndPeriod(req.args, req.now, EXAMPLE);
+  if ('reply' in parsed) return parsed.reply;
+  const m = /^(?:(?:tổ|to|số|so)\s*)*(\d{1,3})$/iu.exec(parsed.subject.trim());
+  if (!m) return userError(parsed.subject ? `"${parsed.subject}" không phải số hiệu tổ công tác.` : 'Bạn chưa nhập số hiệu tổ công tác.', EXAMPLE);
+  const number = Number(m[1]);
+  const dir = await ctx.directory.get();
+  const preferred = await preferredProvince(ctx);
+  const groups = [...dir.workingGroups.values()].filter((g) => g.number === number && (!preferred || g.provinceId === preferred.id));
+  if (groups.length === 0) return userError(`Không có tổ công tác số ${number}.`, EXAMPLE);
+  if (groups.length > 1)
+    return {
+      status: 'user_error',
+      blocks: [{ kind: 'text', text: `Có nhiều tỉnh có tổ công tác số ${number}. Bạn muốn xem tổ của tỉnh nào?` }],
+      choices: {
+        prompt: TEXT.pickNumber(groups.length),
+        options: groups.map((g) => ({ label: dir.provinces.get(g.provinceId)?.name ?? String(g.provinceId), command: `/to ${number} ${parsed.periodText}`.trim() })),
+      },
+    };
+  const r = await groupReport(ctx, groups[0]!, parsed.period);
+  const names = r.members.map((x) => x.commune.name).join(', ');
+  const blocks: Block[] = [
+    { kind: 'title', text: `Tổ công tác số ${r.group.number}${r.province ? ` · tỉnh ${r.province.name}` : ''}` },
+    { kind: 'text', text: `Tổ trưởng: ${r.group.leaderTitle} ${r.group.leaderName}\nPhụ trách ${formatNumber(r.members.length)} xã, phường: ${names || 'chưa phân công'}` },
+    { kind: 'text', text: `Kỳ: ${r.period.label}` },
+  ];
+  const means: Field[] = [];
+  if (r.meanOnlineRate !== null) means.push({ label: 'Tỷ lệ tiếp nhận trực tuyến bình quân các xã', value: formatPercent(r.meanOnlineRate) });
+  if (r.meanOnTimeRate !== null) {
+    const lowest = r.members.filter((x) => x.onTimeRate !== null).sort((a, b) => a.onTimeRate! - b.onTimeRate!)[0];
+    means.push({
+      label: 'Tỷ lệ giải quyết đúng hạn bình quân',
+      value: `${formatPercent(r.meanOnTimeRate)}${lowest ? ` (thấp nhất: ${lowest.commune.name}, ${formatPercent(lowest.onTimeRate!)})` : ''}`,
+    });
+  }
+  const disb = r.members.find((x) => x.disbursement)?.disbursement;
+  if (r.meanDisbursement !== null && disb)
+    means.push({ label: 'Giải ngân vốn đầu tư công bình quân', value: `${formatPercentValue(r.meanDisbursement)} (${isoPeriodLabel(disb.periodFrom, disb.periodTo)})` });
+  if (means.length) blocks.push({ kind: 'fields', rows: means });
+  blocks.push({ kind: 'text', text: 'Tổng các xã trong tổ:' }, { kind: 'fields', rows: figureFields(r.totals, r.backlog, r.moment) });
+  blocks.push({
+    kind: 'list',
+    heading: 'Từng xã:',
+    items: r.members.map((x) => {
+      const parts = [
+        `trực tuyến ${formatRate(x.figures.received.online, x.figures.received.total)}`,
+        `đúng hạn ${x.onTimeRate === null ? '—' : formatPercent(x.onTimeRate)}`,
+        `quá hạn ${formatNumber(x.backlog.overdue)}`,
+      ];
+      if (x.disbursement?.value != null) parts.push(`giải ngân ${formatPercentValue(x.disbursement.value)}`);
+      return `${x.commune.name}: ${parts.join(', ')}`;
+    }),
+  });
+  blocks.push({ kind: 'note', text: TEXT.onTimeRule });
+  return reply([...blocks, ...(await freshnessBlocks(ctx))]);
+}
