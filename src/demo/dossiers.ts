@@ -99,7 +99,9 @@ function addReceptionWindow(windows: Map<string, Window[]>, daily: Map<string, n
   const from = dayFromIso(t.from);
   const to = dayFromIso(t.to);
   const [a, b] = indexRange(days, from, to);
-  if (a < 0 || b < a) return; // the window lies after `now`
+  // Published counts describe finished windows; a dataset made for an earlier moment
+  // (a window still running) simply follows the commune's usual volume.
+  if (a < 0 || b < a || to >= days[days.length - 1]!) return;
   const counts = daily.get(t.communeCode)!;
   const weights = days.slice(a, b + 1).map((d) => 0.7 + 0.6 * Rng.of('weight', t.communeCode, d).next());
   apportion(t.received, weights).forEach((n, k) => (counts[a + k] = n));
@@ -129,7 +131,7 @@ function addGroup7Windows(windows: Map<string, Window[]>, daily: Map<string, num
   const from = dayFromIso(g.from);
   const to = dayFromIso(g.to);
   const [a, b] = indexRange(days, from, to);
-  if (a < 0 || b < a) return;
+  if (a < 0 || b < a || to >= days[days.length - 1]!) return;
   const totals = g.communeCodes.map((code) => daily.get(code)!.slice(a, b + 1).reduce((s, n) => s + n, 0));
   // Remove the part of the spread that follows commune size, so the pooled rate (weighted
   // by size) lands on the mean of the rates as well.
