@@ -1,0 +1,98 @@
+/**
+ * What the delivery layer moves: a message ready for one platform's send call, and the
+ * errors a platform sender reports. Platform-neutral: the Telegram adapter fills these in
+ * today, the Zalo adapter will tomorrow.
+ */
+
+/** The markup a message's `text` is written in. */
+export type MarkupKind = 'plain' | 'html';
+
+/** One button as sent: a label and the short callback data it carries (never raw names). */
+export interface KeyboardButton {
+  label: string;
+  data: string;
+}
+
+/** A message ready to send: text in its markup, the same text plain (the fallback), buttons. */
+export interface OutboundMessage {
+  /** The text in `markup` (for an image: its caption). */
+  text: string;
+  /** The same visible text without markup, sent when the platform rejects the markup. */
+  plain: string;
+  markup: MarkupKind;
+  /** Rows of buttons under the message. */
+  keyboard?: KeyboardButton[][];
+  /** A picture sent with `text` as its caption. */
+  image?: { png: Uint8Array };
+  /** The platform id of the message this one answers (groups: whom the bot replies to). */
+  replyTo?: string;
+}
+
+/** Where a message goes. */
+export interface DeliveryTarget {
+  chatId: string;
+  /** Groups have their own pacing limits (Telegram: 20 messages a minute). */
+  isGroup: boolean;
+}
+
+/** The platform's id of a message it accepted. */
+export interface SentRef {
+  messageId: string;
+}
+
+/** Why a send failed, as a code the delivery layer decides on. */
+export type DeliveryErrorCode =
+  /** Too many messages: try again after `retryAfterMs`. */
+  | 'rate_limited'
+  /** The platform or the network failed (5xx, timeout, dropped connection): try again later. */
+  | 'unavailable'
+  /** The platform refused this message for good (400): retrying cannot help. */
+  | 'rejected'
+  /** The bot may not write to this chat (blocked, removed from the group). */
+  | 'forbidden';
+
+/**
+ * A failed send, mapped from the platform's own error by its adapter. `detail` is the
+ * platform's description with any quoted text removed: safe to log, never message text.
+ */
+export class DeliveryError extends Error {
+  constructor(
+    readonly code: DeliveryErrorCode,
+    readonly detail: string,
+    /** For rate_limited (and unavailable, when known): how long to wait. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(`${code}: ${detail}`);
+    this.name = 'DeliveryError';
+  }
+
+  /** Whether sending the same message later may succeed. */
+  get transient(): boolean {
+    return this.code === 'rate_limited' || this.code === 'unavailable';
+  }
+}
+
+/** A platform's send operation, as the outbox and the deliverer use it. */
+export interface MessageSender {
+  readonly platform: string;
+  /** Sends one message; throws DeliveryError. Falls back to `plain` on rejected markup itself. */
+  send(target: DeliveryTarget, message: OutboundMessage): Promise<SentRef>;
+}
+
+/** Serialises a message for the outbox (images as base64). */
+export function encodeMessage(m: OutboundMessage): string {
+  const { image, ...rest } = m;
+  return JSON.stringify(image ? { ...rest, imageBase64: Buffer.from(image.png).toString('base64') } : rest);
+}
+
+/** Reads a message written by encodeMessage. */
+export function decodeMessage(json: string): OutboundMessage {
+  const raw = JSON.parse(json) as OutboundMessage & { imageBase64?: string };
+  const { imageBase64, ...rest } = raw;
+  return imageBase64 ? { ...rest, image: { png: new Uint8Array(Buffer.from(imageBase64, 'base64')) } } : rest;
+}
+
+/** Removes quoted fragments from a platform error description before it is logged. */
+export function safeDetail(description: string): string {
+  return description.replace(/"[^"]*"/g, '"…"').replace(/'[^']*'/g, "'…'").slice(0, 200);
+}
