@@ -55,4 +55,11 @@ export const TEXT = {
   overdueRule: 'Số ngày quá hạn tính theo ngày làm việc (trừ thứ Bảy, Chủ nhật, ngày nghỉ lễ, nghỉ bù). Hồ sơ đang tạm dừng không tính là quá hạn.',
   pausedNote: 'Hồ sơ tạm dừng: chờ bổ sung, chờ thực hiện nghĩa vụ tài chính, dừng xử lý.',
   historicNote: 'Trạng thái tạm dừng chỉ biết ở thời điểm hiện tại, nên với kỳ đã qua, hồ sơ tạm dừng được tính là đang giải quyết.',
+  // Chat adapters (Telegram buttons and pages; the console's stand-in for pictures).
+  pageLabel: (page: number, pageCount: number) => `Trang ${page}/${pageCount}`,
+  pagePrevious: '‹',
+  pageNext: '›',
+  choiceButton: (n: number, label: string) => `${n}. ${label}`,
+  buttonExpired: 'Nút này đã hết hạn. Hãy gõ lại lệnh.',
+  imageOnConsole: (caption: string) => `[Biểu đồ] ${caption}`,
 };

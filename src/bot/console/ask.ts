@@ -6,7 +6,7 @@ import { createApp } from '../../app.js';
 import { parseEnv, ConfigError } from '../../config/env.js';
 import { fixedClock } from '../../core/clock.js';
 import { silentLogger } from '../../log.js';
-import { renderPlain } from '../render/plain.js';
+import { ConsoleRenderer, consoleText } from './adapter.js';
 import { parseConsoleArgs, UsageError, USAGE } from './args.js';
 import { askConsole } from './session.js';
 import { consoleIdentity } from './identity.js';
@@ -31,7 +31,7 @@ async function main(): Promise<number> {
   try {
     const reply = await askConsole(app.router, consoleIdentity(args), args.message);
     if (args.json) process.stdout.write(`${JSON.stringify(reply, null, 2)}\n`);
-    else process.stdout.write(`${reply ? renderPlain(reply) : '(bot không trả lời tin nhắn này)'}\n`);
+    else process.stdout.write(`${reply ? consoleText(new ConsoleRenderer().render(reply)) : '(bot không trả lời tin nhắn này)'}\n`);
     return 0;
   } finally {
     await app.close();

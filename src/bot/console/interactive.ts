@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { App } from '../../app.js';
-import { renderPlain } from '../render/plain.js';
-import { askConsole, type ConsoleIdentity } from './session.js';
+import { ConsoleAdapter, consoleText } from './adapter.js';
+import type { ConsoleIdentity } from './session.js';
 
 /**
  * The console chat: reads lines from the terminal, answers each through the router, until
@@ -11,6 +11,7 @@ import { askConsole, type ConsoleIdentity } from './session.js';
 export async function runConsoleChat(app: App, identity: ConsoleIdentity, input = process.stdin, output = process.stdout): Promise<void> {
   const rl = createInterface({ input, output, terminal: Boolean((input as { isTTY?: boolean }).isTTY) });
   const write = (s: string) => output.write(`${s}\n`);
+  const adapter = new ConsoleAdapter(app.router);
   write('haicap-bot: trò chuyện trên bảng điều khiển. Gõ /giup để xem các lệnh, /thoat để thoát.');
   rl.setPrompt('> ');
   rl.prompt();
@@ -18,8 +19,8 @@ export async function runConsoleChat(app: App, identity: ConsoleIdentity, input 
     const text = line.trim();
     if (text === '/thoat' || text === '/exit' || text === '/quit') break;
     if (text !== '') {
-      const reply = await askConsole(app.router, identity, text);
-      if (reply) write(`${renderPlain(reply)}\n`);
+      const messages = await adapter.handle(identity, text);
+      if (messages.length > 0) write(`${consoleText(messages)}\n`);
     }
     rl.prompt();
   }
