@@ -1,6 +1,7 @@
 import type { App } from '../app.js';
 import type { Env } from '../config/env.js';
 import type { HttpServer } from '../server/http-server.js';
+import { startTelegram } from './telegram/start.js';
 
 /** A running chat channel; `stop` stops taking messages and finishes those in flight. */
 export interface Channel {
@@ -19,4 +20,4 @@ export interface ChannelDeps {
 export type ChannelStarter = (deps: ChannelDeps) => Promise<Channel | null>;
 
 /** The chat channels `npm start` tries, in order. The console is used when none starts. */
-export const CHANNELS: ChannelStarter[] = [];
+export const CHANNELS: ChannelStarter[] = [startTelegram];
