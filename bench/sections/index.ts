@@ -1,3 +1,5 @@
+import { coreSection } from './core.js';
+
 /** One benchmark section: prints as it goes, returns the figures to record. */
 export interface BenchSection {
   name: string;
@@ -6,4 +8,4 @@ export interface BenchSection {
 }
 
 /** Every section `npm run bench` runs, in order. */
-export const SECTIONS: BenchSection[] = [];
+export const SECTIONS: BenchSection[] = [coreSection];

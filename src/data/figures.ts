@@ -1,4 +1,4 @@
-import { PAUSED_STATUSES } from '../domain/dossier.js';
+import { ACTIVE_STATUSES, PAUSED_STATUSES } from '../domain/dossier.js';
 import { addDays, startOfMonthDay, type Day } from '../time/day.js';
 import { COUNT_COLUMNS } from './figure-counts.js';
 import { toNumber } from './sql/driver.js';
@@ -153,9 +153,11 @@ function finish(f: PeriodFigures): void {
 
 /**
  * Dossiers in progress and past their due date at instant `at`, per commune.
- * Now (`live`): open, not paused, due before `at`. In the past: received, due before `at`
- * and not closed by then (pause history is not kept, so paused ones count as in progress).
- * Both forms match a partial index that holds only open or late-closed dossiers.
+ * Now (`live`): open, not paused, due before `at`. In the past: due before `at` and not
+ * closed by then (pause history is not kept, so paused ones count as in progress). "Received
+ * by then" needs no test: a due day is never before the received day, and past moments
+ * are ends of days. Each form matches a partial index (open dossiers; open or late-closed
+ * ones), so it reads a few rows per commune, never the whole table.
  */
 export async function overdueByCommune(store: Store, communeIds: readonly number[], at: Date, live: boolean): Promise<Map<number, number>> {
   const result = new Map<number, number>(communeIds.map((id) => [id, 0]));
@@ -163,12 +165,12 @@ export async function overdueByCommune(store: Store, communeIds: readonly number
   const inList = communeIds.map(() => '?').join(',');
   const rows = live
     ? await store.sql.all<{ commune_id: unknown; n: unknown }>(
-        `SELECT commune_id, COUNT(*) AS n FROM dossier WHERE closed_at IS NULL AND due_at < ? AND commune_id IN (${inList}) AND status NOT IN (${PAUSED_STATUSES.join(',')}) GROUP BY commune_id`,
+        `SELECT commune_id, COUNT(*) AS n FROM dossier WHERE closed_at IS NULL AND due_at < ? AND commune_id IN (${inList}) AND status IN (${ACTIVE_STATUSES.join(',')}) GROUP BY commune_id`,
         [at, ...communeIds],
       )
     : await store.sql.all<{ commune_id: unknown; n: unknown }>(
-        `SELECT commune_id, COUNT(*) AS n FROM dossier WHERE (closed_at IS NULL OR closed_at > due_at) AND commune_id IN (${inList}) AND due_at < ? AND (closed_at IS NULL OR closed_at > ?) AND received_at <= ? GROUP BY commune_id`,
-        [...communeIds, at, at, at],
+        `SELECT commune_id, COUNT(*) AS n FROM dossier WHERE (closed_at IS NULL OR closed_at > due_at) AND commune_id IN (${inList}) AND due_at < ? AND (closed_at IS NULL OR closed_at > ?) GROUP BY commune_id`,
+        [...communeIds, at, at],
       );
   for (const r of rows) result.set(toNumber(r.commune_id), toNumber(r.n));
   return result;

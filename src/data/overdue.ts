@@ -1,4 +1,4 @@
-import { PAUSED_STATUSES } from '../domain/dossier.js';
+import { ACTIVE_STATUSES } from '../domain/dossier.js';
 import { toDate, toNumber } from './sql/driver.js';
 import type { Store } from './store.js';
 
@@ -29,11 +29,11 @@ export async function overdueDossiers(
   if (communeIds.length === 0 || (sectorIds && sectorIds.length === 0)) return [];
   const communes = communeIds.map(() => '?').join(',');
   const sectors = sectorIds ? ` AND sector_id IN (${sectorIds.map(() => '?').join(',')})` : '';
-  const params: unknown[] = live ? [at, ...communeIds] : [...communeIds, at, at, at];
+  const params: unknown[] = live ? [at, ...communeIds] : [...communeIds, at, at];
   if (sectorIds) params.push(...sectorIds);
   const where = live
-    ? `closed_at IS NULL AND due_at < ? AND commune_id IN (${communes}) AND status NOT IN (${PAUSED_STATUSES.join(',')})`
-    : `(closed_at IS NULL OR closed_at > due_at) AND commune_id IN (${communes}) AND due_at < ? AND (closed_at IS NULL OR closed_at > ?) AND received_at <= ?`;
+    ? `closed_at IS NULL AND due_at < ? AND commune_id IN (${communes}) AND status IN (${ACTIVE_STATUSES.join(',')})`
+    : `(closed_at IS NULL OR closed_at > due_at) AND commune_id IN (${communes}) AND due_at < ? AND (closed_at IS NULL OR closed_at > ?)`;
   const rows = await store.sql.all<Record<string, unknown>>(
     `SELECT code, commune_id, sector_id, received_at, due_at FROM dossier WHERE ${where}${sectors} ORDER BY due_at, code LIMIT ${MAX_OVERDUE_ROWS}`,
     params,
@@ -52,7 +52,7 @@ export async function dueSoonByCommune(store: Store, communeIds: readonly number
   const result = new Map<number, number>(communeIds.map((id) => [id, 0]));
   if (communeIds.length === 0) return result;
   const rows = await store.sql.all<{ commune_id: unknown; n: unknown }>(
-    `SELECT commune_id, COUNT(*) AS n FROM dossier WHERE closed_at IS NULL AND due_at >= ? AND due_at <= ? AND commune_id IN (${communeIds.map(() => '?').join(',')}) AND status NOT IN (${PAUSED_STATUSES.join(',')}) GROUP BY commune_id`,
+    `SELECT commune_id, COUNT(*) AS n FROM dossier WHERE closed_at IS NULL AND due_at >= ? AND due_at <= ? AND commune_id IN (${communeIds.map(() => '?').join(',')}) AND status IN (${ACTIVE_STATUSES.join(',')}) GROUP BY commune_id`,
     [from, until, ...communeIds],
   );
   for (const r of rows) result.set(toNumber(r.commune_id), toNumber(r.n));

@@ -22,6 +22,11 @@ export type StatusCode = (typeof Status)[keyof typeof Status];
 
 /** Statuses whose dossier has a result (đã giải quyết). */
 export const RESOLVED_STATUSES: readonly number[] = [Status.processed, Status.returned];
+/**
+ * Open statuses that are being worked on (not paused). Every open dossier has one of these
+ * or a paused status; queries name them explicitly so an index on status can serve them.
+ */
+export const ACTIVE_STATUSES: readonly number[] = [Status.registered, Status.received, Status.processing];
 /** Statuses that wait on the citizen or are stopped: counted apart from in-progress work. */
 export const PAUSED_STATUSES: readonly number[] = [Status.supplementRequested, Status.financialObligation, Status.stopped];
 

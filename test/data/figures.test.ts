@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contributionOf, Status, type DossierRecord } from '../../src/domain/dossier.js';
 import { rebuildFigures, writeDossiers } from '../../src/data/dossier-writer.js';
 import { dossierFromRow, type DossierRow } from '../../src/data/dossier-row.js';
-import { emptyFigures, figuresByCommune, segmentsOf, type PeriodFigures } from '../../src/data/figures.js';
+import { emptyFigures, figuresByCommune, overdueByCommune, segmentsOf, type PeriodFigures } from '../../src/data/figures.js';
+import { closedAtOf } from '../../src/domain/dossier.js';
+import { endOfDayInstant } from '../../src/time/day.js';
 import { COUNT_COLUMNS } from '../../src/data/figure-counts.js';
 import { Rng } from '../../src/demo/rng.js';
 import { addDays, dayFromYmd, startOfMonthDay } from '../../src/time/day.js';
@@ -93,6 +95,23 @@ describe(`figures from counters equal figures from dossiers (${TEST_DIALECT})`, 
       const to = from + rng.int(0, 200);
       const got = await figuresByCommune(app.store, communes, from, to);
       for (const id of communes) expect(got.get(id), `commune ${id} ${from}..${to}`).toEqual(bruteForce(dossiers, id, from, to));
+    }
+  });
+
+  it('counts dossiers overdue at the end of any past day exactly', async () => {
+    const dossiers = await allDossiers();
+    const communes = [...new Set(dossiers.map((d) => d.communeId))];
+    const rng = new Rng(3);
+    for (let i = 0; i < 15; i++) {
+      const at = endOfDayInstant(dayFromYmd(2025, 7, 1) + rng.int(0, 500));
+      const got = await overdueByCommune(app.store, communes, at, false);
+      for (const id of communes) {
+        const expected = dossiers.filter((d) => {
+          const closed = closedAtOf(d);
+          return d.communeId === id && d.dueAt !== null && d.dueAt < at && (closed === null || closed > at);
+        }).length;
+        expect(got.get(id), `commune ${id} at ${at.toISOString()}`).toBe(expected);
+      }
     }
   });
 

@@ -79,7 +79,8 @@ CREATE INDEX dossier_commune_id_received_at_idx ON dossier(commune_id, received_
 -- be "overdue in progress" at any moment, a few percent of all rows.
 CREATE INDEX dossier_open_or_late_idx ON dossier(commune_id, due_at, closed_at)
   WHERE closed_at IS NULL OR closed_at > due_at;
-CREATE INDEX dossier_open_idx ON dossier(due_at) WHERE closed_at IS NULL;
+-- Open dossiers by commune and status: paused counts, overdue and due-soon lists.
+CREATE INDEX dossier_open_idx ON dossier(commune_id, status, due_at) WHERE closed_at IS NULL;
 
 CREATE TABLE figure_day (
   commune_id INTEGER NOT NULL,

@@ -1,0 +1,130 @@
+/**
+ * Issue 2's benchmark: /xa, /tongquan and /quahan end to end through the core on a
+ * province-scale store, beside the most direct SQL for the same figures (the floor), cold
+ * start to first reply, and peak RSS.
+ */
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { createApp } from '../../src/app.js';
+import { parseEnv } from '../../src/config/env.js';
+import { fixedClock } from '../../src/core/clock.js';
+import type { SqliteDriver } from '../../src/data/sql/sqlite-driver.js';
+import { silentLogger } from '../../src/log.js';
+import { dayOf, endOfDayInstant, startOfDayInstant } from '../../src/time/day.js';
+import { NEW_MODEL_START } from '../../src/time/period.js';
+import type { BenchSection } from './index.js';
+import { BENCH_COMMUNES, BENCH_NOW, openProvinceStore, provinceDbPath } from './province-store.js';
+import { percentiles, RssSampler } from './stats.js';
+
+const run = promisify(execFile);
+const root = resolve(import.meta.dirname, '../..');
+
+export const coreSection: BenchSection = {
+  name: 'core',
+  title: `commands on a province store (${BENCH_COMMUNES} communes, 2,000,000 dossiers)`,
+  async run(print) {
+    const rss = new RssSampler();
+    const { store, buildSeconds } = await openProvinceStore(print);
+    if (buildSeconds !== null) print(`built the store in ${buildSeconds.toFixed(1)} s`);
+    const app = await createApp({ env: parseEnv({ DEMO_DATA: 'false', LOG_LEVEL: 'silent' }), store, clock: fixedClock(BENCH_NOW), log: silentLogger });
+    const chat = { platform: 'console' as const, id: 'bench', kind: 'private' as const };
+    const askTimed = async (text: string) => {
+      const t = performance.now();
+      const r = await app.router.handle({ text, chat, user: { id: 'bench' }, addressed: true });
+      if (!r || r.status !== 'ok') throw new Error(`bench: ${text} answered ${r?.status}`);
+      return performance.now() - t;
+    };
+    const communes = Array.from({ length: BENCH_COMMUNES }, (_, i) => String(90001 + i));
+    // Warm-up: caches, prepared statements, JIT.
+    for (let i = 0; i < 20; i++) await askTimed(`/xa ${communes[i]}`);
+    await askTimed('/tongquan');
+    await askTimed('/quahan');
+
+    const measure = async (n: number, text: (i: number) => string) => {
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) {
+        times.push(await askTimed(text(i)));
+        rss.sample();
+      }
+      return percentiles(times);
+    };
+    const xa = await measure(500, (i) => `/xa ${communes[(i * 37) % communes.length]}`);
+    const xaMonth = await measure(300, (i) => `/xa ${communes[(i * 53) % communes.length]} tháng 10/2026`);
+    const tongquan = await measure(200, () => '/tongquan');
+    const quahan = await measure(200, (i) => (i % 2 ? '/quahan' : `/quahan ${communes[i % communes.length]}`));
+    print(`/xa (01/07/2025 → now)       p50 ${xa.p50.toFixed(2)} ms  p99 ${xa.p99.toFixed(2)} ms`);
+    print(`/xa (tháng 10/2026)          p50 ${xaMonth.p50.toFixed(2)} ms  p99 ${xaMonth.p99.toFixed(2)} ms`);
+    print(`/tongquan                    p50 ${tongquan.p50.toFixed(2)} ms  p99 ${tongquan.p99.toFixed(2)} ms`);
+    print(`/quahan                      p50 ${quahan.p50.toFixed(2)} ms  p99 ${quahan.p99.toFixed(2)} ms`);
+
+    // The floor: the same figures straight from the dossier table, no counters.
+    const db = (store.sql as SqliteDriver).db;
+    const from = startOfDayInstant(NEW_MODEL_START).getTime();
+    const to = endOfDayInstant(dayOf(BENCH_NOW)).getTime();
+    const now = BENCH_NOW.getTime();
+    const figuresSql = `SELECT
+        SUM(received_at >= @from AND received_at <= @to AND channel = 2) AS online,
+        SUM(received_at >= @from AND received_at <= @to) AS received,
+        SUM(received_at < @from AND (closed_at IS NULL OR closed_at >= @from)) AS carried,
+        SUM(closed_at >= @from AND closed_at <= @to AND status IN (9, 10) AND (closed_at + 25200000) / 86400000 < (due_at + 25200000) / 86400000) AS early,
+        SUM(closed_at >= @from AND closed_at <= @to AND status IN (9, 10) AND (closed_at + 25200000) / 86400000 = (due_at + 25200000) / 86400000) AS on_time,
+        SUM(closed_at >= @from AND closed_at <= @to AND status IN (9, 10) AND (closed_at + 25200000) / 86400000 > (due_at + 25200000) / 86400000) AS late,
+        SUM(closed_at IS NULL AND due_at < @now AND status NOT IN (5, 6, 8)) AS overdue
+      FROM dossier`;
+    const floorCommune = db.prepare(`${figuresSql} WHERE commune_id = @commune`);
+    const floorProvince = db.prepare(`${figuresSql.replace('SELECT', 'SELECT commune_id,')} GROUP BY commune_id`);
+    const ids = (db.prepare('SELECT id FROM commune ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+    const timeIt = (n: number, f: (i: number) => void) => {
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t = performance.now();
+        f(i);
+        times.push(performance.now() - t);
+      }
+      return percentiles(times);
+    };
+    timeIt(5, (i) => floorCommune.all({ from, to, now, commune: ids[i]! }));
+    const floorXa = timeIt(100, (i) => floorCommune.all({ from, to, now, commune: ids[(i * 37) % ids.length]! }));
+    const floorTongquan = timeIt(3, () => floorProvince.all({ from, to, now }));
+    print(`floor: one commune's figures by direct SQL   p50 ${floorXa.p50.toFixed(2)} ms  p99 ${floorXa.p99.toFixed(2)} ms`);
+    print(`floor: the province by direct SQL GROUP BY   p50 ${floorTongquan.p50.toFixed(0)} ms  p99 ${floorTongquan.p99.toFixed(0)} ms`);
+    const peakRss = rss.peakMb();
+    print(`peak RSS of this process: ${peakRss} MB`);
+    await app.close();
+
+    // Cold start: a new process opens the store and answers one /xa.
+    const colds: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      await run(join(root, 'node_modules/.bin/tsx'), ['src/bot/console/ask.ts', `/xa ${communes[i]}`], {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: `file:${provinceDbPath()}`, DEMO_DATA: 'false', LOG_LEVEL: 'silent' },
+      });
+      colds.push(performance.now() - t);
+    }
+    const cold = percentiles(colds);
+    print(`cold start to first reply (npm run ask, tsx): median ${cold.p50.toFixed(0)} ms`);
+    const goals = {
+      xaP99Under10ms: xa.p99 <= 10,
+      tongquanP99Under50ms: tongquan.p99 <= 50,
+      xaWithin2xFloor: xa.p99 <= 2 * floorXa.p99,
+      tongquanWithin2xFloor: tongquan.p99 <= 2 * floorTongquan.p99,
+    };
+    print(`goals: ${JSON.stringify(goals)}`);
+    return {
+      communes: BENCH_COMMUNES,
+      dossiers: 2_000_000,
+      buildSeconds,
+      xaMs: xa,
+      xaOneMonthMs: xaMonth,
+      tongquanMs: tongquan,
+      quahanMs: quahan,
+      floorCommuneSqlMs: floorXa,
+      floorProvinceSqlMs: floorTongquan,
+      coldStartMs: cold.p50,
+      peakRssMb: peakRss,
+      goals,
+    };
+  },
+};
