@@ -10,6 +10,7 @@ import { VersionedCache } from './data/versioned-cache.js';
 import { ensureDemoData } from './demo/load.js';
 import { COMMANDS } from './handlers/index.js';
 import { createLogger, type Logger } from './log.js';
+import { NoticeHub } from './notify/notices.js';
 
 /** The assembled application: store, context and router, shared by every adapter. */
 export interface App {
@@ -49,9 +50,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
       defaultProvince: opts.env.DEFAULT_PROVINCE,
       botName: null,
       staleAfterHours: opts.env.STALE_AFTER_HOURS,
+      admins: opts.env.ADMIN_IDS,
+      publicAggregates: opts.env.PUBLIC_AGGREGATES,
     },
     directory: new VersionedCache(store, UNITS_VERSION_KEY, Directory.load),
     calendar: new VersionedCache(store, CALENDAR_VERSION_KEY, loadCalendar),
+    notices: new NoticeHub(store, log, () => clock.now()),
   };
   const router = new Router(COMMANDS, ctx, opts.offers ?? new InMemoryOffers(), log);
   return {

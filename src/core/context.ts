@@ -2,6 +2,8 @@ import type { Directory } from '../data/directory.js';
 import type { VersionedCache } from '../data/versioned-cache.js';
 import type { Store } from '../data/store.js';
 import type { WorkingCalendar } from '../time/calendar.js';
+import type { AdminId } from '../config/env-access.js';
+import type { NoticeHub } from '../notify/notices.js';
 import type { Clock } from './clock.js';
 
 /** Deployment settings the handlers read (parsed from the environment once, at start). */
@@ -12,6 +14,10 @@ export interface Settings {
   botName: string | null;
   /** After this many hours without an import, replies warn that figures may be stale. */
   staleAfterHours: number;
+  /** Administrators by platform user id (ADMIN_IDS); the console user is always one. */
+  admins: AdminId[];
+  /** Anyone may see aggregate figures, registered or not (PUBLIC_AGGREGATES). */
+  publicAggregates: boolean;
 }
 
 /** What every handler may use: the store, the clock and the caches over the store. */
@@ -23,4 +29,6 @@ export interface AppContext {
   directory: VersionedCache<Directory>;
   /** The working calendar (rules plus announced days), cached. */
   calendar: VersionedCache<WorkingCalendar>;
+  /** Messages nobody asked for (to administrators, to requesters), kept until sent. */
+  notices: NoticeHub;
 }

@@ -1,3 +1,5 @@
+import type { Access } from '../access/access.js';
+
 /** Which platform a message came from. */
 export type Platform = 'console' | 'telegram' | 'zalo';
 
@@ -26,4 +28,6 @@ export interface CommandRequest {
   user: UserRef;
   /** The moment the request is answered for (the clock's now). */
   now: Date;
+  /** What this chat and sender may see (role, unit, administrator or not). */
+  access: Access;
 }

@@ -1,3 +1,6 @@
+import { resolveAccess, type Access, type ActAs } from '../access/access.js';
+import { audit } from '../access/audit.js';
+import { decide, type CommandRule } from '../access/permissions.js';
 import { foldKey } from '../names/keys.js';
 import type { Logger } from '../log.js';
 import { TEXT } from '../text/messages.js';
@@ -25,6 +28,8 @@ export interface CommandSpec {
   handler: Handler;
   /** Shown in /giup and the command menu (administrator commands are not). */
   listed?: boolean;
+  /** Who may run it: open, aggregate, dossier or admin (see src/access/permissions.ts). */
+  access: CommandRule;
 }
 
 /** A message as an adapter hands it to the router. */
@@ -34,6 +39,8 @@ export interface IncomingMessage {
   user: UserRef;
   /** The message is addressed to the bot (a private chat, a reply to the bot, a mention). */
   addressed: boolean;
+  /** Console only (`--as`): act with this role instead of the chat's own. */
+  actAs?: ActAs;
 }
 
 /** Most text accepted after a command; longer input is refused with an explanation. */
@@ -102,7 +109,8 @@ export class Router {
         const help = this.find('giup');
         const unknown = userError(TEXT.unknownCommand(commandKey(parsed.name) || parsed.name));
         if (!help) return unknown;
-        const helpReply = await help.handler(this.request(help, '', msg, now), this.ctx);
+        const access = await this.access(msg);
+        const helpReply = await help.handler(this.request(help, '', msg, now, access), this.ctx);
         return { ...helpReply, status: 'user_error', blocks: [...unknown.blocks, ...helpReply.blocks] };
       }
       return await this.run(spec, parsed.args, msg, chatKey, now);
@@ -112,14 +120,27 @@ export class Router {
     }
   }
 
-  private request(spec: CommandSpec, args: string, msg: IncomingMessage, now: Date): CommandRequest {
-    return { command: spec.name, args, chat: msg.chat, user: msg.user, now };
+  private request(spec: CommandSpec, args: string, msg: IncomingMessage, now: Date, access: Access): CommandRequest {
+    return { command: spec.name, args, chat: msg.chat, user: msg.user, now, access };
+  }
+
+  private access(msg: IncomingMessage): Promise<Access> {
+    return resolveAccess(this.ctx.store, this.ctx.settings.admins, msg.chat, msg.user, msg.actAs);
   }
 
   private async run(spec: CommandSpec, args: string, msg: IncomingMessage, chatKey: string, now: Date): Promise<Reply> {
     if (args.length > MAX_ARGS_LENGTH) return userError(TEXT.tooLong(MAX_ARGS_LENGTH), spec.examples[0]);
+    const access = await this.access(msg);
+    const decision = decide(spec.access, access, this.ctx.settings.publicAggregates);
+    if (!decision.allowed) {
+      await audit(this.ctx.store, { at: now, actor: `${msg.chat.platform}:${msg.user.id}`, chat: chatKey, action: 'denied', detail: `/${spec.name} (${decision.reason})` });
+      return {
+        status: 'denied',
+        blocks: [{ kind: 'text', text: decision.reason === 'not_admin' ? TEXT.deniedAdmin(spec.name) : TEXT.deniedUnregistered(spec.name) }],
+      };
+    }
     const started = performance.now();
-    const reply = await spec.handler(this.request(spec, args, msg, now), this.ctx);
+    const reply = await spec.handler(this.request(spec, args, msg, now, access), this.ctx);
     this.log.debug('command', { command: spec.name, chat: chatKey, ms: Math.round(performance.now() - started), status: reply.status });
     await this.remember(chatKey, reply, now);
     return reply;

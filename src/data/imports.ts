@@ -1,3 +1,4 @@
+import { audit } from '../access/audit.js';
 import type { Store } from './store.js';
 
 /** Counts reported at the end of every load into the store. */
@@ -25,7 +26,13 @@ export async function finishImportRun(
   now: Date = new Date(),
   status: 'done' | 'failed' = 'done',
 ): Promise<void> {
-  await store.prisma.importRun.update({ where: { id }, data: { ...counts, finishedAt: now, status } });
+  const run = await store.prisma.importRun.update({ where: { id }, data: { ...counts, finishedAt: now, status } });
+  await audit(store, {
+    at: now,
+    actor: `import:${run.kind}`,
+    action: 'import',
+    detail: `${run.kind} #${id} ${status}: +${counts.inserted} ~${counts.updated} =${counts.unchanged} ✗${counts.rejected}`,
+  });
 }
 
 /** A finished load, newest first. */

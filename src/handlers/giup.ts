@@ -10,8 +10,9 @@ import { TEXT } from '../text/messages.js';
  * write a period and a commune, and which on-time rule the figures use.
  */
 export function helpHandler(commands: () => readonly CommandSpec[]) {
-  return async (_req: CommandRequest, _ctx: AppContext): Promise<Reply> => {
-    const listed = commands().filter((c) => c.listed !== false);
+  return async (req: CommandRequest, _ctx: AppContext): Promise<Reply> => {
+    const all = commands();
+    const listed = all.filter((c) => c.listed !== false);
     const blocks: Block[] = [
       { kind: 'title', text: 'Trợ lý số liệu chính quyền địa phương 2 cấp' },
       {
@@ -33,6 +34,11 @@ export function helpHandler(commands: () => readonly CommandSpec[]) {
       },
       { kind: 'note', text: TEXT.onTimeRule },
     ];
+    if (req.access.isAdmin) {
+      const admin = all.filter((c) => c.listed === false);
+      blocks.splice(3, 0, { kind: 'list', heading: 'Lệnh quản trị:', items: admin.map((c) => `${c.usage}: ${c.summary}`) });
+    }
+    if (req.access.role === null && !req.access.isAdmin) blocks.push({ kind: 'text', text: TEXT.registerHint });
     return reply(blocks);
   };
 }

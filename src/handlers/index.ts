@@ -1,4 +1,6 @@
 import type { CommandSpec } from '../core/router.js';
+import { dsnhomHandler, duyetHandler, ganHandler, nhatkyHandler, thuhoiHandler, tuchoiHandler } from './admin.js';
+import { dangkyHandler } from './dangky.js';
 import { helpHandler } from './giup.js';
 import { quahanHandler } from './quahan.js';
 import { toHandler } from './to.js';
@@ -6,10 +8,14 @@ import { tongquanHandler } from './tongquan.js';
 import { xephangHandler } from './xephang.js';
 import { xaHandler } from './xa.js';
 
-/** Every command of the bot, in the order /giup lists them. */
+/**
+ * Every command of the bot, in the order /giup lists them, with who may run it: this is
+ * the permission table (rules explained in src/access/permissions.ts).
+ */
 export const COMMANDS: CommandSpec[] = [
   {
     name: 'xa',
+    access: 'aggregate',
     aliases: ['xã', 'phuong', 'phường', 'donvi'],
     summary: 'số liệu hồ sơ của một xã, phường',
     usage: '/xa <tên hoặc mã xã> [kỳ]',
@@ -18,6 +24,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'quahan',
+    access: 'dossier',
     aliases: ['quá hạn', 'qh', 'quahan'],
     summary: 'hồ sơ đang giải quyết đã quá hạn, theo xã và lĩnh vực',
     usage: '/quahan [xã | lĩnh vực | sở]',
@@ -26,6 +33,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'tongquan',
+    access: 'aggregate',
     aliases: ['tổng quan', 'tq', 'tinh', 'tỉnh', 'tonghop'],
     summary: 'tổng hợp số liệu toàn tỉnh, xã tốt nhất và kém nhất',
     usage: '/tongquan [tỉnh] [kỳ]',
@@ -34,6 +42,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'xephang',
+    access: 'aggregate',
     aliases: ['xếp hạng', 'xh', 'bxh'],
     summary: 'xếp hạng xã, phường theo tỷ lệ trực tuyến, đúng hạn hoặc số hồ sơ quá hạn',
     usage: '/xephang [trực tuyến | đúng hạn | quá hạn] [kỳ]',
@@ -42,6 +51,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'to',
+    access: 'aggregate',
     aliases: ['tổ', 'totac', 'tocongtac'],
     summary: 'số liệu các xã của một tổ công tác',
     usage: '/to <số tổ> [kỳ]',
@@ -49,7 +59,77 @@ export const COMMANDS: CommandSpec[] = [
     handler: toHandler,
   },
   {
+    name: 'dangky',
+    access: 'open',
+    aliases: ['đăng ký', 'dk', 'dangki'],
+    summary: 'đăng ký nhóm này với bot (quản trị viên duyệt)',
+    usage: '/dangky <xa | so | to | lanhdao> <đơn vị>',
+    examples: ['/dangky xa Thượng Cốc', '/dangky so Nội vụ', '/dangky to 10', '/dangky lanhdao'],
+    handler: dangkyHandler,
+  },
+  {
+    name: 'duyet',
+    access: 'admin',
+    aliases: ['duyệt'],
+    summary: 'duyệt yêu cầu đăng ký (không ghi mã: xem danh sách chờ)',
+    usage: '/duyet [mã]',
+    examples: ['/duyet DK12'],
+    handler: duyetHandler,
+    listed: false,
+  },
+  {
+    name: 'tuchoi',
+    access: 'admin',
+    aliases: ['từ chối'],
+    summary: 'từ chối yêu cầu đăng ký',
+    usage: '/tuchoi <mã> [lý do]',
+    examples: ['/tuchoi DK12 Sai tên xã'],
+    handler: tuchoiHandler,
+    listed: false,
+  },
+  {
+    name: 'gan',
+    access: 'admin',
+    aliases: ['gán'],
+    summary: 'gán vai trò cho một nhóm',
+    usage: '/gan <nhóm> <vai trò> <đơn vị>',
+    examples: ['/gan telegram:-1001234567890 xa Thượng Cốc'],
+    handler: ganHandler,
+    listed: false,
+  },
+  {
+    name: 'dsnhom',
+    access: 'admin',
+    aliases: ['danhsachnhom', 'nhom'],
+    summary: 'danh sách nhóm đã đăng ký',
+    usage: '/dsnhom',
+    examples: [],
+    handler: dsnhomHandler,
+    listed: false,
+  },
+  {
+    name: 'thuhoi',
+    access: 'admin',
+    aliases: ['thu hồi'],
+    summary: 'thu hồi vai trò của một nhóm',
+    usage: '/thuhoi <nhóm>',
+    examples: ['/thuhoi telegram:-1001234567890'],
+    handler: thuhoiHandler,
+    listed: false,
+  },
+  {
+    name: 'nhatky',
+    access: 'admin',
+    aliases: ['nhật ký', 'audit'],
+    summary: 'nhật ký đăng ký, phân quyền, lệnh bị từ chối và nhập dữ liệu',
+    usage: '/nhatky [số mục]',
+    examples: ['/nhatky 50'],
+    handler: nhatkyHandler,
+    listed: false,
+  },
+  {
     name: 'giup',
+    access: 'open',
     aliases: ['help', 'start', 'giúp', 'trogiup', 'huongdan'],
     summary: 'hướng dẫn sử dụng',
     usage: '/giup',

@@ -1,3 +1,5 @@
+import { audit } from '../access/audit.js';
+import { dossierScope, narrow } from '../access/permissions.js';
 import type { AppContext } from '../core/context.js';
 import type { Block, Reply } from '../core/reply.js';
 import { reply, userError } from '../core/reply.js';
@@ -10,7 +12,7 @@ import { formatDateTime, formatNumber } from '../text/format.js';
 import { TEXT } from '../text/messages.js';
 import type { WorkingCalendar } from '../time/calendar.js';
 import { dayOf, formatDay } from '../time/day.js';
-import { findCommune, freshnessBlocks, isReply } from './common.js';
+import { findCommune, freshnessBlocks, isReply, preferredProvince } from './common.js';
 import { pageOf, splitTrailingPage } from './paging.js';
 import { provinceFor } from './tongquan.js';
 
@@ -28,15 +30,10 @@ interface Scope {
  * Reads the filter of /quahan: nothing (the province), a department ("Sở Tư pháp"), a
  * sector ("đất đai") or a commune (name, old name or code). Explicit words decide first:
  * "sở …" is a department, "lĩnh vực …" a sector, "xã/phường …" a commune.
+ * `provinceId` narrows name lookups to the chat's province when it has one.
  */
-async function scopeOf(ctx: AppContext, dir: Directory, filter: string): Promise<Scope | Reply> {
-  const province = await provinceFor(ctx, '', EXAMPLE, (p) => `/quahan ${p.name}`);
-  const provinceId = 'blocks' in province ? null : province.id;
+async function requestedScope(ctx: AppContext, dir: Directory, filter: string, provinceId: number | null): Promise<Scope | Reply> {
   const communesIn = (pid: number | null) => (pid === null ? [...dir.communes.values()] : dir.communesOf(pid)).map((c) => c.id);
-  if (!filter) {
-    if ('blocks' in province) return province;
-    return { label: `tỉnh ${province.name}`, communeIds: communesIn(province.id), sectorIds: null };
-  }
   const key = foldKey(filter);
   const isCommuneWord = /^(xa|phuong|dac khu|x|p)\b/.test(key);
   if (!isCommuneWord) {
@@ -56,13 +53,42 @@ async function scopeOf(ctx: AppContext, dir: Directory, filter: string): Promise
 }
 
 /**
+ * The list a chat asked for, within what its role may see (permissions.ts): a commune
+ * group sees its commune, a department its sectors, a working group its communes, a
+ * leader the province. Asking outside that is refused, in one line, and audited.
+ */
+async function scopeFor(req: CommandRequest, ctx: AppContext, dir: Directory, filter: string): Promise<Scope | Reply> {
+  const allowed = dossierScope(req.access, dir);
+  let wanted: Scope;
+  if (!filter) {
+    if (allowed.communeIds !== null) return { label: allowed.label ?? '', communeIds: allowed.communeIds, sectorIds: allowed.sectorIds };
+    const province = await provinceFor(ctx, '', EXAMPLE, (p) => `/quahan ${p.name}`, req.access);
+    if ('blocks' in province) return province;
+    wanted = { label: `tỉnh ${province.name}`, communeIds: dir.communesOf(province.id).map((c) => c.id), sectorIds: null };
+  } else {
+    const own = allowed.provinceId ?? (await preferredProvince(ctx))?.id ?? null;
+    const r = await requestedScope(ctx, dir, filter, own);
+    if (isReply(r)) return r;
+    wanted = r;
+  }
+  const communeIds = narrow(wanted.communeIds, allowed.communeIds) ?? [];
+  const sectorIds = narrow(wanted.sectorIds, allowed.sectorIds);
+  if (communeIds.length === 0 || (sectorIds !== null && sectorIds.length === 0 && (wanted.sectorIds?.length ?? 0) > 0)) {
+    await audit(ctx.store, { at: req.now, actor: `${req.chat.platform}:${req.user.id}`, chat: `${req.chat.platform}:${req.chat.id}`, action: 'denied', detail: '/quahan (scope)' });
+    return { status: 'denied', blocks: [{ kind: 'text', text: TEXT.deniedScope(allowed.label ?? '') }] };
+  }
+  const label = allowed.sectorIds !== null && wanted.sectorIds === null ? `${wanted.label} · ${allowed.label}` : wanted.label;
+  return { label, communeIds, sectorIds };
+}
+
+/**
  * /quahan [xã | lĩnh vực | sở] [trang]: dossiers in progress past their due date now,
  * grouped by commune and sector, oldest first, with days overdue in working days.
  */
 export async function quahanHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
   const { rest: filter, page } = splitTrailingPage(req.args);
   const dir = await ctx.directory.get();
-  const scope = await scopeOf(ctx, dir, filter);
+  const scope = await scopeFor(req, ctx, dir, filter);
   if (isReply(scope)) return scope;
   const now = ctx.clock.now();
   const today = dayOf(now);

@@ -1,3 +1,4 @@
+import { provinceOfAccess } from '../access/permissions.js';
 import type { AppContext } from '../core/context.js';
 import type { Block, Field, Reply } from '../core/reply.js';
 import { reply, userError } from '../core/reply.js';
@@ -18,12 +19,16 @@ const EXAMPLE = 'Ví dụ: /to 7 hoặc /to 10 tháng 7/2025';
 export async function toHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
   const parsed = subjectAndPeriod(req.args, req.now, EXAMPLE);
   if ('reply' in parsed) return parsed.reply;
-  const m = /^(?:(?:tổ|to|số|so)\s*)*(\d{1,3})$/iu.exec(parsed.subject.trim());
+  const dir = await ctx.directory.get();
+  // In a working group's own chat, "/to" alone means that group.
+  const ownGroup = !parsed.subject && req.access.role === 'working_group' && req.access.unitId !== null ? dir.workingGroups.get(req.access.unitId) : undefined;
+  const subject = ownGroup ? String(ownGroup.number) : parsed.subject;
+  const m = /^(?:(?:tổ|to|số|so)\s*)*(\d{1,3})$/iu.exec(subject.trim());
   if (!m) return userError(parsed.subject ? `"${parsed.subject}" không phải số hiệu tổ công tác.` : 'Bạn chưa nhập số hiệu tổ công tác.', EXAMPLE);
   const number = Number(m[1]);
-  const dir = await ctx.directory.get();
-  const preferred = await preferredProvince(ctx);
-  const groups = [...dir.workingGroups.values()].filter((g) => g.number === number && (!preferred || g.provinceId === preferred.id));
+  const ownProvince = provinceOfAccess(req.access, dir);
+  const preferred = ownProvince !== null ? dir.provinces.get(ownProvince) ?? null : await preferredProvince(ctx);
+  const groups = ownGroup ? [ownGroup] : [...dir.workingGroups.values()].filter((g) => g.number === number && (!preferred || g.provinceId === preferred.id));
   if (groups.length === 0) return userError(`Không có tổ công tác số ${number}.`, EXAMPLE);
   if (groups.length > 1)
     return {

@@ -1,3 +1,5 @@
+import type { Access } from '../access/access.js';
+import { provinceOfAccess } from '../access/permissions.js';
 import type { AppContext } from '../core/context.js';
 import type { Block, Field, Reply } from '../core/reply.js';
 import { reply, userError } from '../core/reply.js';
@@ -13,12 +15,21 @@ import { freshnessBlocks, preferredProvince, subjectAndPeriod } from './common.j
 import { indicatorFields } from './indicator-fields.js';
 
 /**
- * The province a command is about: the one named, else the deployment's province, else the
- * only province with dossier data. Otherwise a reply asking which.
+ * The province a command is about: the one named, else the chat's own (its role's unit),
+ * else the deployment's province, else the only province with dossier data. Otherwise a
+ * reply asking which.
  */
-export async function provinceFor(ctx: AppContext, subject: string, example: string, commandFor: (p: ProvinceInfo) => string): Promise<ProvinceInfo | Reply> {
+export async function provinceFor(
+  ctx: AppContext,
+  subject: string,
+  example: string,
+  commandFor: (p: ProvinceInfo) => string,
+  access?: Access,
+): Promise<ProvinceInfo | Reply> {
   const dir = await ctx.directory.get();
   if (subject) return dir.findProvince(subject) ?? userError(TEXT.provinceNotFound(subject), example);
+  const own = access ? provinceOfAccess(access, dir) : null;
+  if (own !== null && dir.provinces.has(own)) return dir.provinces.get(own)!;
   const preferred = await preferredProvince(ctx);
   if (preferred) return preferred;
   const withData = await provincesWithDossiers(ctx.store);
@@ -43,7 +54,7 @@ function extremeLine(label: string, e: Extremes): string | null {
 export async function tongquanHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
   const parsed = subjectAndPeriod(req.args, req.now, TEXT.provinceExample);
   if ('reply' in parsed) return parsed.reply;
-  const province = await provinceFor(ctx, parsed.subject, TEXT.provinceExample, (p) => `/tongquan ${p.name}${parsed.periodText ? ` ${parsed.periodText}` : ''}`);
+  const province = await provinceFor(ctx, parsed.subject, TEXT.provinceExample, (p) => `/tongquan ${p.name}${parsed.periodText ? ` ${parsed.periodText}` : ''}`, req.access);
   if ('blocks' in province) return province;
 
   const r = await provinceReport(ctx, province, parsed.period);

@@ -16,8 +16,10 @@ import { findCommune, freshnessBlocks, isReply, subjectAndPeriod } from './commo
 export async function xaHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
   const parsed = subjectAndPeriod(req.args, req.now, TEXT.communeExample);
   if ('reply' in parsed) return parsed.reply;
-  if (!parsed.subject) return userError(TEXT.communeMissing, TEXT.communeExample);
-  const found = await findCommune(ctx, parsed.subject, (code) => `/xa ${code}${parsed.periodText ? ` ${parsed.periodText}` : ''}`);
+  // In a commune's own group, "/xa" alone means that commune.
+  const own = !parsed.subject && req.access.role === 'commune' && req.access.unitId !== null ? (await ctx.directory.get()).communes.get(req.access.unitId) : undefined;
+  if (!parsed.subject && !own) return userError(TEXT.communeMissing, TEXT.communeExample);
+  const found = own ? { commune: own, notes: [] } : await findCommune(ctx, parsed.subject, (code) => `/xa ${code}${parsed.periodText ? ` ${parsed.periodText}` : ''}`);
   if (isReply(found)) return found;
 
   const r = await communeReport(ctx, found.commune, parsed.period);

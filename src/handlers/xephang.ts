@@ -53,7 +53,7 @@ export async function xephangHandler(req: CommandRequest, ctx: AppContext): Prom
   if ('reply' in parsed) return parsed.reply;
   const { metric, rest } = parseMetric(parsed.subject);
   const base = `/xephang ${withoutPage}`.trim();
-  const province = await provinceFor(ctx, rest, EXAMPLE, (p) => `/xephang ${[metricWord(metric), p.name, parsed.periodText].filter(Boolean).join(' ')}`);
+  const province = await provinceFor(ctx, rest, EXAMPLE, (p) => `/xephang ${[metricWord(metric), p.name, parsed.periodText].filter(Boolean).join(' ')}`, req.access);
   if ('blocks' in province) return province;
 
   const dir = await ctx.directory.get();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindChat } from '../../src/access/bindings.js';
 import { parseCommand, commandKey } from '../../src/core/router.js';
 import { ask, plain } from '../helpers/ask.js';
 import { openTestApp } from '../helpers/store.js';
@@ -22,6 +23,8 @@ describe('Router', () => {
   beforeAll(async () => {
     app = await openTestApp();
     app.ctx.settings.botName = 'HaicapBot';
+    const phuTho = await app.store.prisma.province.findUniqueOrThrow({ where: { code: '25' } });
+    for (const chatId of ['z1', 'z2']) await bindChat(app.store, { platform: 'zalo', chatId, chatTitle: null, isGroup: false }, 'leader', phuTho.id, 'test', new Date());
   });
   afterAll(async () => {
     await app?.dispose();

@@ -29,7 +29,17 @@ async function main(): Promise<number> {
   const env = parseEnv();
   const app = await createApp({ env, log: silentLogger, ...(args.now ? { clock: fixedClock(args.now) } : {}) });
   try {
-    const reply = await askConsole(app.router, consoleIdentity(args), args.message);
+    let identity;
+    try {
+      identity = await consoleIdentity(app.ctx, args);
+    } catch (err) {
+      if (err instanceof UsageError) {
+        process.stderr.write(`${err.message}\n`);
+        return 2;
+      }
+      throw err;
+    }
+    const reply = await askConsole(app.router, identity, args.message);
     if (args.json) process.stdout.write(`${JSON.stringify(reply, null, 2)}\n`);
     else process.stdout.write(`${reply ? consoleText(new ConsoleRenderer().render(reply)) : '(bot không trả lời tin nhắn này)'}\n`);
     return 0;

@@ -13,6 +13,10 @@ export async function runConsoleChat(app: App, identity: ConsoleIdentity, input 
   const write = (s: string) => output.write(`${s}\n`);
   const adapter = new ConsoleAdapter(app.router);
   write('haicap-bot: trò chuyện trên bảng điều khiển. Gõ /giup để xem các lệnh, /thoat để thoát.');
+  // Notices addressed to console chats (e.g. after /gan console:…) are printed here.
+  await app.ctx.notices.register('console', async (n) => {
+    write(`\n[Thông báo tới console:${n.chatId}]\n${consoleText(adapter.renderer.render(n.reply))}\n`);
+  });
   rl.setPrompt('> ');
   rl.prompt();
   for await (const line of rl) {

@@ -48,6 +48,18 @@ describe('npm run ask', () => {
     expect(reply.blocks.some((b) => b.text === 'Kỳ: hôm nay (28/07/2025)')).toBe(true);
   });
 
+  it('acts with a role given by --as: unregistered is refused, a commune sees its own dossiers', async () => {
+    const guest = await ask('--as', 'khach', '/xa Thượng Cốc');
+    expect(guest.code).toBe(0);
+    expect(guest.stdout).toContain('chưa đăng ký');
+    const commune = await ask('--as', 'xa Thượng Cốc', '/quahan');
+    expect(commune.stdout).toContain('xã Thượng Cốc');
+    expect([...commune.stdout.matchAll(/H44\.(\d{5})-/g)].every((m) => m[1] === '05293')).toBe(true);
+    const bad = await ask('--as', 'vua', '/xa Thượng Cốc');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Không hiểu vai trò');
+  });
+
   it('refuses a bad option with exit code 2 and the usage', async () => {
     const r = await ask('--now', '2025-13-45', '/xa Thượng Cốc');
     expect(r.code).toBe(2);

@@ -1,0 +1,37 @@
+import type { Store } from '../data/store.js';
+
+/** What the audit log records. */
+export type AuditAction =
+  | 'registration_requested'
+  | 'registration_approved'
+  | 'registration_rejected'
+  | 'bound'
+  | 'revoked'
+  | 'retired'
+  | 'migrated'
+  | 'denied'
+  | 'import';
+
+export interface AuditView {
+  at: Date;
+  actor: string;
+  chat: string | null;
+  action: string;
+  detail: string | null;
+}
+
+/**
+ * Appends one entry. `actor` and `chat` are platform-qualified ids ("telegram:123");
+ * `detail` is short and code-like (a command name, a role and unit id, counts), never the
+ * text of a message.
+ */
+export async function audit(store: Store, entry: { at: Date; actor: string; chat?: string | null; action: AuditAction; detail?: string | null }): Promise<void> {
+  await store.prisma.auditEntry.create({
+    data: { at: entry.at, actor: entry.actor, chat: entry.chat ?? null, action: entry.action, detail: entry.detail ?? null },
+  });
+}
+
+/** The latest entries, newest first. */
+export async function latestAudit(store: Store, limit = 20): Promise<AuditView[]> {
+  return store.prisma.auditEntry.findMany({ orderBy: [{ at: 'desc' }, { id: 'desc' }], take: limit });
+}

@@ -1,0 +1,79 @@
+import type { Store } from '../data/store.js';
+import type { Role } from './roles.js';
+
+/** A chat as the access rules know it. */
+export interface ChatKey {
+  platform: string;
+  chatId: string;
+}
+
+export interface Binding {
+  id: number;
+  platform: string;
+  chatId: string;
+  chatTitle: string | null;
+  isGroup: boolean;
+  role: Role;
+  unitId: number | null;
+  boundBy: string;
+  boundAt: Date;
+}
+
+/** "telegram:-100123" — how chats appear in the audit log and in /dsnhom. */
+export function chatRef(k: ChatKey): string {
+  return `${k.platform}:${k.chatId}`;
+}
+
+function toBinding(r: { id: number; platform: string; chatId: string; chatTitle: string | null; isGroup: boolean; role: string; unitId: number | null; boundBy: string; boundAt: Date }): Binding {
+  return { ...r, role: r.role as Role };
+}
+
+/** The chat's active binding, or null when it is not registered. */
+export async function activeBinding(store: Store, k: ChatKey): Promise<Binding | null> {
+  const r = await store.prisma.chatBinding.findFirst({ where: { platform: k.platform, chatId: k.chatId, retiredAt: null } });
+  return r ? toBinding(r) : null;
+}
+
+/** All active bindings, oldest first. */
+export async function activeBindings(store: Store): Promise<Binding[]> {
+  return (await store.prisma.chatBinding.findMany({ where: { retiredAt: null }, orderBy: { boundAt: 'asc' } })).map(toBinding);
+}
+
+/**
+ * Gives a chat its role, retiring any previous binding of the chat in the same
+ * transaction (a chat has one role at a time).
+ */
+export async function bindChat(
+  store: Store,
+  k: ChatKey & { chatTitle: string | null; isGroup: boolean },
+  role: Role,
+  unitId: number | null,
+  by: string,
+  now: Date,
+): Promise<Binding> {
+  const [, created] = await store.prisma.$transaction([
+    store.prisma.chatBinding.updateMany({ where: { platform: k.platform, chatId: k.chatId, retiredAt: null }, data: { retiredAt: now } }),
+    store.prisma.chatBinding.create({
+      data: { platform: k.platform, chatId: k.chatId, chatTitle: k.chatTitle, isGroup: k.isGroup, role, unitId, boundBy: by, boundAt: now },
+    }),
+  ]);
+  return toBinding(created);
+}
+
+/** Retires a chat's binding (revoked, or the bot left the group); returns whether one was active. */
+export async function retireBinding(store: Store, k: ChatKey, now: Date): Promise<boolean> {
+  const r = await store.prisma.chatBinding.updateMany({ where: { platform: k.platform, chatId: k.chatId, retiredAt: null }, data: { retiredAt: now } });
+  return r.count > 0;
+}
+
+/**
+ * Moves a chat's binding to a new chat id (a Telegram group upgraded to a supergroup gets
+ * a new id); returns whether one moved.
+ */
+export async function moveBinding(store: Store, from: ChatKey, toChatId: string): Promise<boolean> {
+  const r = await store.prisma.chatBinding.updateMany({
+    where: { platform: from.platform, chatId: from.chatId, retiredAt: null },
+    data: { chatId: toChatId },
+  });
+  return r.count > 0;
+}

@@ -1,0 +1,155 @@
+import { audit, latestAudit } from '../access/audit.js';
+import { activeBindings, bindChat, chatRef, retireBinding } from '../access/bindings.js';
+import { decideRequest, pendingRequests, requestByCode } from '../access/registrations.js';
+import { parseRole, ROLE_LABEL, ROLE_WORD } from '../access/roles.js';
+import type { AppContext } from '../core/context.js';
+import type { Reply } from '../core/reply.js';
+import { reply, userError } from '../core/reply.js';
+import type { CommandRequest, Platform } from '../core/request.js';
+import { formatDateTime } from '../text/format.js';
+import { TEXT } from '../text/messages.js';
+import { parseChatRef } from './admin-chat-ref.js';
+import { resolveRoleUnit, unitLabel } from './role-unit.js';
+
+/**
+ * The administrators' commands: decide registration requests, bind and revoke chats
+ * directly, list bindings, read the audit log. The router lets only administrators in.
+ */
+
+const actor = (req: CommandRequest) => `${req.chat.platform}:${req.user.id}`;
+const STATUS_LABEL: Record<string, string> = { pending: 'đang chờ', approved: 'đã duyệt', rejected: 'đã từ chối' };
+
+/** /duyet [mã]: approves a request; without a code, lists the pending ones. */
+export async function duyetHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
+  const dir = await ctx.directory.get();
+  if (!req.args) {
+    const pending = await pendingRequests(ctx.store);
+    if (pending.length === 0) return reply([{ kind: 'text', text: TEXT.noPendingRequests }]);
+    return reply([
+      {
+        kind: 'list',
+        heading: 'Yêu cầu đăng ký đang chờ duyệt:',
+        items: pending.map(
+          (r) =>
+            `${r.code}: ${ROLE_LABEL[r.role]} ${unitLabel(dir, r.role, r.unitId)} · ${r.chatTitle ?? chatRef(r)} · ${r.requesterName ?? r.requesterId} · ${formatDateTime(r.createdAt)}`,
+        ),
+      },
+      { kind: 'note', text: 'Duyệt: /duyet <mã> · Từ chối: /tuchoi <mã> <lý do>' },
+    ]);
+  }
+  const code = req.args.split(/\s+/)[0]!.toUpperCase();
+  const r = await requestByCode(ctx.store, code);
+  if (!r) return userError(TEXT.requestNotFound(code), 'Gửi /duyet để xem các yêu cầu đang chờ.');
+  if (r.status !== 'pending') return userError(TEXT.requestDecided(r.code, STATUS_LABEL[r.status] ?? r.status));
+  if (!(await decideRequest(ctx.store, r.id, 'approved', actor(req), null, req.now))) return userError(TEXT.requestDecided(r.code, 'đã xử lý'));
+  await bindChat(ctx.store, r, r.role, r.unitId, actor(req), req.now);
+  const label = unitLabel(dir, r.role, r.unitId);
+  await audit(ctx.store, { at: req.now, actor: actor(req), chat: chatRef(r), action: 'registration_approved', detail: `${r.code} ${r.role} ${r.unitId ?? ''}`.trim() });
+  await ctx.notices.notify({
+    platform: r.platform as Platform,
+    chatId: r.chatId,
+    isGroup: r.isGroup,
+    key: `registration-decided:${r.code}`,
+    reply: reply([{ kind: 'text', text: TEXT.approvedToChat(ROLE_LABEL[r.role], label) }]),
+  });
+  return reply([{ kind: 'text', text: TEXT.approved(r.code, ROLE_LABEL[r.role], label) }]);
+}
+
+/** /tuchoi <mã> [lý do]: rejects a request and tells the chat why. */
+export async function tuchoiHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
+  const [first, ...rest] = req.args.split(/\s+/).filter(Boolean);
+  if (!first) return userError(TEXT.codeMissing, 'Ví dụ: /tuchoi DK12 Sai tên xã');
+  const r = await requestByCode(ctx.store, first);
+  if (!r) return userError(TEXT.requestNotFound(first.toUpperCase()), 'Gửi /duyet để xem các yêu cầu đang chờ.');
+  if (r.status !== 'pending') return userError(TEXT.requestDecided(r.code, STATUS_LABEL[r.status] ?? r.status));
+  const reason = rest.join(' ').slice(0, 300) || null;
+  if (!(await decideRequest(ctx.store, r.id, 'rejected', actor(req), reason, req.now))) return userError(TEXT.requestDecided(r.code, 'đã xử lý'));
+  // The reason is the administrator's own words to the requester; it is kept with the
+  // request, while the audit log records only that a reason was given.
+  await audit(ctx.store, { at: req.now, actor: actor(req), chat: chatRef(r), action: 'registration_rejected', detail: `${r.code}${reason ? ' (có lý do)' : ''}` });
+  await ctx.notices.notify({
+    platform: r.platform as Platform,
+    chatId: r.chatId,
+    isGroup: r.isGroup,
+    key: `registration-decided:${r.code}`,
+    reply: reply([{ kind: 'text', text: TEXT.rejectedToChat(r.code, reason) }]),
+  });
+  return reply([{ kind: 'text', text: TEXT.rejected(r.code) }]);
+}
+
+const GAN_EXAMPLE = 'Ví dụ: /gan telegram:-1001234567890 xa Thượng Cốc';
+
+/** /gan <nhóm> <vai trò> <đơn vị>: binds a chat directly. */
+export async function ganHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
+  const [chatText, ...rest] = req.args.split(/\s+/).filter(Boolean);
+  if (!chatText) return userError('Hãy ghi mã nhóm, vai trò và đơn vị.', GAN_EXAMPLE);
+  const chat = parseChatRef(chatText, req.chat.platform);
+  if (!chat) return userError(TEXT.chatRefBad(chatText), GAN_EXAMPLE);
+  const parsed = parseRole(rest.join(' '));
+  if (!parsed) return userError(rest.length ? TEXT.roleUnknown(rest.join(' ')) : TEXT.roleMissing, GAN_EXAMPLE);
+  const unit = await resolveRoleUnit(ctx, parsed.role, parsed.rest, (u) => `/gan ${chatRef(chat)} ${ROLE_WORD[parsed.role]} ${u}`, GAN_EXAMPLE);
+  if ('blocks' in unit) return unit;
+  await bindChat(ctx.store, { ...chat, chatTitle: null }, parsed.role, unit.unitId, actor(req), req.now);
+  await audit(ctx.store, { at: req.now, actor: actor(req), chat: chatRef(chat), action: 'bound', detail: `${parsed.role} ${unit.unitId ?? ''}`.trim() });
+  if (chat.platform !== req.chat.platform || chat.chatId !== req.chat.id) {
+    await ctx.notices.notify({
+      ...chat,
+      key: `bound:${chatRef(chat)}:${req.now.getTime()}`,
+      reply: reply([{ kind: 'text', text: TEXT.approvedToChat(ROLE_LABEL[parsed.role], unit.label) }]),
+    });
+  }
+  return reply([{ kind: 'text', text: TEXT.bound(chatRef(chat), ROLE_LABEL[parsed.role], unit.label) }]);
+}
+
+/** /thuhoi <nhóm>: retires a chat's binding. */
+export async function thuhoiHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
+  const chat = req.args ? parseChatRef(req.args, req.chat.platform) : null;
+  if (!chat) return userError(req.args ? TEXT.chatRefBad(req.args) : 'Hãy ghi mã nhóm cần thu hồi.', 'Ví dụ: /thuhoi telegram:-1001234567890');
+  if (!(await retireBinding(ctx.store, chat, req.now))) return userError(TEXT.notBound(chatRef(chat)), 'Gửi /dsnhom để xem các nhóm đã đăng ký.');
+  await audit(ctx.store, { at: req.now, actor: actor(req), chat: chatRef(chat), action: 'revoked' });
+  if (chat.platform !== req.chat.platform || chat.chatId !== req.chat.id) {
+    await ctx.notices.notify({ ...chat, key: `revoked:${chatRef(chat)}:${req.now.getTime()}`, reply: reply([{ kind: 'text', text: TEXT.revokedToChat }]) });
+  }
+  return reply([{ kind: 'text', text: TEXT.revoked(chatRef(chat)) }]);
+}
+
+/** /dsnhom: every registered chat with its role and unit. */
+export async function dsnhomHandler(_req: CommandRequest, ctx: AppContext): Promise<Reply> {
+  const dir = await ctx.directory.get();
+  const all = await activeBindings(ctx.store);
+  if (all.length === 0) return reply([{ kind: 'text', text: TEXT.noBindings }]);
+  return reply([
+    {
+      kind: 'list',
+      heading: `Nhóm đã đăng ký (${all.length}):`,
+      items: all.map((b) => `${chatRef(b)}${b.chatTitle ? ` "${b.chatTitle}"` : ''}: ${ROLE_LABEL[b.role]}, ${unitLabel(dir, b.role, b.unitId)} · từ ${formatDateTime(b.boundAt)}`),
+    },
+  ]);
+}
+
+const ACTION_LABEL: Record<string, string> = {
+  registration_requested: 'xin đăng ký',
+  registration_approved: 'duyệt đăng ký',
+  registration_rejected: 'từ chối đăng ký',
+  bound: 'gán vai trò',
+  revoked: 'thu hồi',
+  retired: 'bot rời nhóm',
+  migrated: 'nhóm đổi mã',
+  denied: 'bị từ chối lệnh',
+  import: 'nhập dữ liệu',
+};
+
+/** /nhatky [số mục]: the latest audit entries. */
+export async function nhatkyHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
+  const n = /^\d{1,3}$/.test(req.args) ? Math.min(100, Math.max(1, Number(req.args))) : 20;
+  const entries = await latestAudit(ctx.store, n);
+  if (entries.length === 0) return reply([{ kind: 'text', text: TEXT.noAudit }]);
+  return reply([
+    {
+      kind: 'list',
+      heading: `Nhật ký (${entries.length} mục mới nhất):`,
+      items: entries.map((e) => `${formatDateTime(e.at)} · ${e.actor} · ${ACTION_LABEL[e.action] ?? e.action}${e.detail ? `: ${e.detail}` : ''}${e.chat ? ` · ${e.chat}` : ''}`),
+    },
+  ]);
+}
+
