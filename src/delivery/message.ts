@@ -94,5 +94,6 @@ export function decodeMessage(json: string): OutboundMessage {
 
 /** Removes quoted fragments from a platform error description before it is logged. */
 export function safeDetail(description: string): string {
-  return description.replace(/"[^"]*"/g, '"…"').replace(/'[^']*'/g, "'…'").slice(0, 200);
+  // Platforms quote fragments of the message in double quotes ("Unsupported start tag "x"").
+  return description.replace(/"[^"]*"/g, '"…"').slice(0, 200);
 }

@@ -29,6 +29,8 @@ export class OutboxWorker {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** A nudge that came while a pass was running: the next pause is skipped. */
+  private nudged = false;
   private timer: NodeJS.Timeout | null = null;
   private readonly opts: Required<OutboxWorkerOptions>;
 
@@ -71,6 +73,7 @@ export class OutboxWorker {
 
   /** Wakes the loop to look for due messages now. */
   nudge(): void {
+    this.nudged = true;
     this.wake?.();
   }
 
@@ -88,8 +91,13 @@ export class OutboxWorker {
   }
 
   private pause(ms: number): Promise<void> {
+    if (this.nudged) {
+      this.nudged = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const done = () => {
+        this.nudged = false;
         if (this.timer) clearTimeout(this.timer);
         this.timer = null;
         this.wake = null;
@@ -108,7 +116,7 @@ export class OutboxWorker {
     const due = await this.outbox.due(this.sender.platform, this.clock.now());
     let sent = 0;
     for (const entry of due) {
-      if (this.pacer.waitFor(entry.target.chatId, entry.target.isGroup, Date.now()) > 0) continue;
+      if (this.pacer.waitFor(entry.target.chatId, entry.target.isGroup, this.clock.now().getTime()) > 0) continue;
       if (!(await this.outbox.lease(entry.id, this.clock.now(), this.opts.leaseMs))) continue;
       if (await this.sendOne(entry)) sent++;
     }
@@ -122,7 +130,7 @@ export class OutboxWorker {
   private async sendOne(entry: OutboxEntry): Promise<boolean> {
     const fields = { platform: entry.platform, chat: entry.target.chatId, outbox: entry.id, attempt: entry.attempts + 1 };
     try {
-      this.pacer.record(entry.target.chatId, entry.target.isGroup, Date.now());
+      this.pacer.record(entry.target.chatId, entry.target.isGroup, this.clock.now().getTime());
       await this.sender.send(entry.target, entry.message);
       await this.outbox.markSent(entry.id, this.clock.now());
       this.log.info('outbox message sent', fields);

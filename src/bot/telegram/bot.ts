@@ -80,6 +80,7 @@ export class TelegramBot {
   readonly updates: UpdateLog;
   readonly ids: CallbackIds;
   readonly sender: TelegramSender;
+  readonly renderer: ReplyRenderer;
   private readonly clock: Clock;
   private stopping = false;
   private highestUpdateId = -1;
@@ -99,15 +100,25 @@ export class TelegramBot {
     this.bot.api.config.use(
       retryTransformer({ maxWaitMs: opts.maxRetryWaitMs, log, stopping: () => this.stopping, ...(opts.sleep ? { sleep: opts.sleep } : {}) }),
     );
-    const renderer = opts.renderer ?? new TelegramRenderer();
-    this.sender = new TelegramSender(this.bot.api, log);
+    const renderer = (this.renderer = opts.renderer ?? new TelegramRenderer());
+    // One store may serve several bots (a test bot beside the real one): update ids, button
+    // ids and outbox rows are kept per bot, under "telegram:<bot id>".
+    const deliveryKey = `telegram:${opts.token.split(':')[0]}`;
+    this.sender = new TelegramSender(this.bot.api, log, deliveryKey);
     this.outbox = new Outbox(deps.store);
     this.worker = new OutboxWorker(this.outbox, this.sender, new Pacer(renderer.capabilities.pacing ?? TELEGRAM_CAPABILITIES.pacing!), this.clock, log, opts.outbox);
-    this.updates = new UpdateLog(deps.store, 'telegram', { takeOver: opts.takeOver });
-    this.ids = new CallbackIds(deps.store, 'telegram');
+    this.updates = new UpdateLog(deps.store, deliveryKey, { takeOver: opts.takeOver });
+    this.ids = new CallbackIds(deps.store, deliveryKey);
     const deliverer = new Deliverer(this.sender, this.outbox, this.worker, this.clock, log);
     const responder = new TelegramResponder(renderer, this.ids, deliverer, this.sender, this.clock, log);
-    this.install({ router: deps.router, responder, ids: this.ids, log, typingAfterMs: opts.typingAfterMs ?? 500 });
+    this.install({
+      router: deps.router,
+      responder,
+      ids: this.ids,
+      log,
+      typingAfterMs: opts.typingAfterMs ?? 500,
+      replyKey: (updateId) => `${deliveryKey}:u${updateId}`,
+    });
   }
 
   private install(features: FeatureDeps): void {

@@ -19,11 +19,11 @@ function replyParameters(replyTo: string | undefined): ReplyParameters | undefin
  * failures become DeliveryErrors for the deliverer and the outbox to act on.
  */
 export class TelegramSender implements MessageSender {
-  readonly platform = 'telegram';
-
   constructor(
     private readonly api: Api,
     private readonly log: Logger,
+    /** The delivery key of this bot, "telegram:<bot id>" (the outbox's platform column). */
+    readonly platform: string,
   ) {}
 
   async send(target: DeliveryTarget, m: OutboundMessage): Promise<SentRef> {

@@ -3,7 +3,7 @@ import { TEXT } from '../../../text/messages.js';
 import { chatRef, userRef } from '../incoming.js';
 import { isButtonAction, parseCallbackData } from '../keyboard.js';
 import { startTyping } from '../typing.js';
-import { replyKey, type FeatureDeps } from './deps.js';
+import type { FeatureDeps } from './deps.js';
 
 /**
  * Button presses. Every callback query is answered (an expired or foreign button with a
@@ -41,7 +41,7 @@ export function callbacksFeature(deps: FeatureDeps): Composer<Context> {
     }
     if (!reply) return;
     const target = { chatId: chat.id, isGroup: chat.kind === 'group' };
-    const key = replyKey(ctx.update.update_id);
+    const key = deps.replyKey(ctx.update.update_id);
     if (action.kind === 'page') await deps.responder.replace(target, String(message.message_id), reply, key);
     else await deps.responder.reply(target, reply, key);
   });

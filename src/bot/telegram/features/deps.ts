@@ -11,9 +11,6 @@ export interface FeatureDeps {
   log: Logger;
   /** Show "typing…" when a command has not answered after this long. */
   typingAfterMs: number;
-}
-
-/** The dedupe key of the reply to an update. */
-export function replyKey(updateId: number): string {
-  return `telegram:u${updateId}`;
+  /** The dedupe key of the reply to an update (its messages add ":<index>"). */
+  replyKey: (updateId: number) => string;
 }

@@ -1,7 +1,7 @@
 import { Composer, type Context } from 'grammy';
 import { isForBot, toIncoming } from '../incoming.js';
 import { startTyping } from '../typing.js';
-import { replyKey, type FeatureDeps } from './deps.js';
+import type { FeatureDeps } from './deps.js';
 
 /**
  * Text messages for the bot (commands, and text addressed to it) go through the core
@@ -23,7 +23,7 @@ export function messagesFeature(deps: FeatureDeps): Composer<Context> {
     }
     if (!reply) return;
     const target = { chatId: incoming.chat.id, isGroup: incoming.chat.kind === 'group' };
-    await deps.responder.reply(target, reply, replyKey(ctx.update.update_id), target.isGroup ? String(msg.message_id) : undefined);
+    await deps.responder.reply(target, reply, deps.replyKey(ctx.update.update_id), target.isGroup ? String(msg.message_id) : undefined);
   });
   return composer;
 }
