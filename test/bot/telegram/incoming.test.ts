@@ -1,0 +1,47 @@
+import type { Message, UserFromGetMe } from 'grammy/types';
+import { describe, expect, it } from 'vitest';
+import { isForBot, toIncoming, type TextMessage } from '../../../src/bot/telegram/incoming.js';
+
+const me = { id: 999, is_bot: true, first_name: 'Haicap', username: 'HaicapBot' } as UserFromGetMe;
+const person = { id: 7, is_bot: false, first_name: 'Lan', last_name: 'Nguyễn' };
+const group = { id: -1001, type: 'supergroup' as const, title: 'Tổ công tác số 10' };
+const dm = { id: 7, type: 'private' as const, first_name: 'Lan' };
+
+function message(text: string, extra: Partial<Message> = {}, chat: Message['chat'] = group): Message {
+  const entities = [...text.matchAll(/@\w+/g)].map((m) => ({ type: 'mention' as const, offset: m.index!, length: m[0].length }));
+  return { message_id: 1, date: 0, chat, from: person, text, ...(entities.length ? { entities } : {}), ...extra } as Message;
+}
+
+describe('which messages are for the bot', () => {
+  it('every text in a private chat', () => {
+    expect(isForBot(message('xin chào', {}, dm), me)).toBe(true);
+  });
+  it('in a group: commands, replies to the bot, mentions of it — not chatter', () => {
+    expect(isForBot(message('/xa Thượng Cốc'), me)).toBe(true);
+    expect(isForBot(message('/xa@HaicapBot Thượng Cốc'), me)).toBe(true);
+    expect(isForBot(message('2', { reply_to_message: { message_id: 5, date: 0, chat: group, from: me } as unknown as Message['reply_to_message'] }), me)).toBe(true);
+    expect(isForBot(message('@haicapbot cho xem số liệu'), me)).toBe(true);
+    expect(isForBot(message('chiều nay họp'), me)).toBe(false);
+    expect(isForBot(message('@SomeoneElse xem giúp'), me)).toBe(false);
+    expect(isForBot(message('2', { reply_to_message: { message_id: 5, date: 0, chat: group, from: person } as unknown as Message['reply_to_message'] }), me)).toBe(false);
+  });
+  it('never from other bots, channels, or without text', () => {
+    expect(isForBot(message('/xa X', { from: { id: 5, is_bot: true, first_name: 'B' } }), me)).toBe(false);
+    expect(isForBot(message('/xa X', {}, { id: -100, type: 'channel', title: 'Kênh' }), me)).toBe(false);
+    expect(isForBot({ message_id: 1, date: 0, chat: group, from: person, sticker: {} } as Message, me)).toBe(false);
+  });
+});
+
+describe('toIncoming', () => {
+  it('gives the router the chat, the sender and the text without a leading mention', () => {
+    const m = message('@HaicapBot /xa Yên Phú') as TextMessage;
+    expect(toIncoming(m, me)).toEqual({
+      text: '/xa Yên Phú',
+      chat: { platform: 'telegram', id: '-1001', kind: 'group', title: 'Tổ công tác số 10' },
+      user: { id: '7', name: 'Lan Nguyễn' },
+      addressed: true,
+    });
+    expect(toIncoming(message('/giup', {}, dm) as TextMessage, me)).toMatchObject({ text: '/giup', chat: { id: '7', kind: 'private' }, addressed: true });
+    expect(toIncoming(message('/giup') as TextMessage, me).addressed).toBe(false);
+  });
+});
