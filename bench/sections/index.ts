@@ -1,4 +1,5 @@
 import { coreSection } from './core.js';
+import { telegramSection } from './telegram.js';
 
 /** One benchmark section: prints as it goes, returns the figures to record. */
 export interface BenchSection {
@@ -8,4 +9,4 @@ export interface BenchSection {
 }
 
 /** Every section `npm run bench` runs, in order. */
-export const SECTIONS: BenchSection[] = [coreSection];
+export const SECTIONS: BenchSection[] = [coreSection, telegramSection];

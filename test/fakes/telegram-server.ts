@@ -224,6 +224,13 @@ export class FakeTelegramServer {
     };
   }
 
+  /** Forgets recorded calls and chat contents (long benchmark runs keep memory flat). */
+  reset(): void {
+    this.calls.length = 0;
+    this.chats.clear();
+    this.queries.clear();
+  }
+
   /** The bot may no longer write to this chat (403, as when a user blocks the bot). */
   blockChat(chatId: number): void {
     this.blocked.add(chatId);
