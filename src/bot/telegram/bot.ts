@@ -82,7 +82,8 @@ export class TelegramBot {
   readonly sender: TelegramSender;
   readonly renderer: ReplyRenderer;
   private readonly clock: Clock;
-  private stopping = false;
+  /** Aborted when the bot begins to stop (retries stop waiting). */
+  private readonly stopping = new AbortController();
   private highestUpdateId = -1;
   private pruneTimer: NodeJS.Timeout | null = null;
 
@@ -98,7 +99,7 @@ export class TelegramBot {
       ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
     });
     this.bot.api.config.use(
-      retryTransformer({ maxWaitMs: opts.maxRetryWaitMs, log, stopping: () => this.stopping, ...(opts.sleep ? { sleep: opts.sleep } : {}) }),
+      retryTransformer({ maxWaitMs: opts.maxRetryWaitMs, log, stopping: this.stopping.signal, ...(opts.sleep ? { sleep: opts.sleep } : {}) }),
     );
     const renderer = (this.renderer = opts.renderer ?? new TelegramRenderer());
     // One store may serve several bots (a test bot beside the real one): update ids, button
@@ -217,7 +218,7 @@ export class TelegramBot {
 
   /** Marks the bot as stopping: retries stop waiting, and what cannot go now is queued. */
   beginStop(): void {
-    this.stopping = true;
+    if (!this.stopping.signal.aborted) this.stopping.abort();
   }
 
   /** Waits for the updates in flight, then stops the outbox. */

@@ -8,8 +8,11 @@ export interface RetryOptions {
   maxAttempts?: number;
   /** Waits (tests compress time through it). */
   sleep?: (ms: number) => Promise<void>;
-  /** True once the bot is stopping: no more waiting, the outbox takes what is left. */
-  stopping?: () => boolean;
+  /**
+   * Aborted when the bot starts to stop: a wait under way ends at once and no new one
+   * begins, so shutdown is not held up; the outbox takes what could not go.
+   */
+  stopping?: AbortSignal;
   log: Logger;
 }
 
@@ -23,6 +26,19 @@ export function backoffMs(attempt: number): number {
 }
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Waits `ms`, or less if `signal` is aborted meanwhile. */
+function sleepUnless(sleep: (ms: number) => Promise<void>, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return sleep(ms);
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done);
+    void sleep(ms).then(done);
+  });
+}
 
 /**
  * An API transformer that retries a call answered 429 (after the `retry_after` Telegram
@@ -47,14 +63,18 @@ export function retryTransformer(opts: RetryOptions): Transformer {
       if (res && (res.ok || (res.error_code !== 429 && res.error_code < 500))) return res;
       const retryAfter = res && res.error_code === 429 ? res.parameters?.retry_after : undefined;
       const wait = retryAfter !== undefined ? retryAfter * 1000 : backoffMs(attempt);
-      const giveUp = attempt >= maxAttempts || waited + wait > opts.maxWaitMs || signal?.aborted || opts.stopping?.();
+      const giveUp = attempt >= maxAttempts || waited + wait > opts.maxWaitMs || signal?.aborted || opts.stopping?.aborted;
       opts.log.debug('telegram call failed', { method, attempt, code: res?.error_code ?? 'network', retry: !giveUp, waitMs: wait });
       if (giveUp) {
         if (res) return res;
         throw failure;
       }
-      await sleep(wait);
+      await sleepUnless(sleep, wait, opts.stopping);
       waited += wait;
+      if (opts.stopping?.aborted) {
+        if (res) return res;
+        throw failure;
+      }
     }
   };
 }

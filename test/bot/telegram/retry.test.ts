@@ -21,7 +21,9 @@ function scripted(answers: Answer[]) {
 function harness(answers: Answer[], opts: { maxWaitMs?: number; stopping?: boolean } = {}) {
   const { prev, calls } = scripted(answers);
   const waits: number[] = [];
-  const t = retryTransformer({ maxWaitMs: opts.maxWaitMs ?? 10_000, log: silentLogger, sleep: async (ms) => void waits.push(ms), stopping: () => opts.stopping ?? false });
+  const stop = new AbortController();
+  if (opts.stopping) stop.abort();
+  const t = retryTransformer({ maxWaitMs: opts.maxWaitMs ?? 10_000, log: silentLogger, sleep: async (ms) => void waits.push(ms), stopping: stop.signal });
   return { call: (method: string) => t(prev, method as 'sendMessage', {} as never), calls, waits };
 }
 
@@ -68,5 +70,15 @@ describe('retryTransformer', () => {
     const stopping = harness([tooMany(1)], { stopping: true });
     expect(await stopping.call('sendMessage')).toMatchObject({ error_code: 429 });
     expect(stopping.waits).toEqual([]);
+  });
+
+  it('ends a wait under way when the bot begins to stop, handing back the last answer', async () => {
+    const { prev } = scripted([tooMany(5), { ok: true, result: 'too late' }]);
+    const stop = new AbortController();
+    const t = retryTransformer({ maxWaitMs: 10_000, log: silentLogger, sleep: () => new Promise(() => undefined), stopping: stop.signal });
+    const pending = t(prev, 'sendMessage', {} as never);
+    await new Promise((r) => setImmediate(r));
+    stop.abort();
+    expect(await pending).toMatchObject({ ok: false, error_code: 429 });
   });
 });
