@@ -71,35 +71,111 @@ function writeRowValues(d: DossierRecord, importId: number | null, now: Date): u
   return [...dossierValues(d), closedAtOf(d), importId, now];
 }
 
+/** A stored dossier as the SQLite lookup returns it: DOSSIER_COLUMNS in order, instants in epoch ms. */
+type StoredRow = unknown[];
+
+const msOrNull = (d: Date | null): number | null => (d ? d.getTime() : null);
+
+/** sameDossier against a raw stored row, without building Dates (re-imports compare every row). */
+function sameAsStored(raw: StoredRow, d: DossierRecord): boolean {
+  return (
+    raw[1] === d.communeId &&
+    raw[2] === d.sectorId &&
+    raw[3] === d.channel &&
+    raw[4] === d.receivedAt.getTime() &&
+    raw[5] === msOrNull(d.dueAt) &&
+    raw[6] === msOrNull(d.processedAt) &&
+    raw[7] === msOrNull(d.returnedAt) &&
+    raw[8] === d.status &&
+    raw[9] === d.supplementCount &&
+    raw[10] === d.supplementDays
+  );
+}
+
+function storedToRecord(raw: StoredRow): DossierRecord {
+  const row: Record<string, unknown> = {};
+  DOSSIER_COLUMNS.forEach((c, i) => (row[c] = raw[i]));
+  return dossierFromRow(row as unknown as DossierRow);
+}
+
+/** Fills `args` with the WRITE_COLUMNS values of `d` for SQLite (reused: one array per batch, not per row). */
+function fillSqliteArgs(args: unknown[], d: DossierRecord, importId: number | null, nowMs: number): void {
+  args[0] = d.code;
+  args[1] = d.communeId;
+  args[2] = d.sectorId;
+  args[3] = d.channel;
+  args[4] = d.receivedAt.getTime();
+  args[5] = msOrNull(d.dueAt);
+  args[6] = msOrNull(d.processedAt);
+  args[7] = msOrNull(d.returnedAt);
+  args[8] = d.status;
+  args[9] = d.supplementCount;
+  args[10] = d.supplementDays;
+  args[11] = msOrNull(closedAtOf(d));
+  args[12] = importId;
+  args[13] = nowMs;
+}
+
+/** Delta rows in key order, so the upserts walk the counter tables' B-trees forwards. */
+function inKeyOrder(rows: CountDelta[]): CountDelta[] {
+  return rows.sort((a, b) => a.communeId - b.communeId || a.day - b.day);
+}
+
 function writeSqlite(sql: SqliteDriver, rows: readonly DossierRecord[], importId: number | null, now: Date): Promise<WriteResult> {
-  const sqliteValue = (v: unknown) => (v instanceof Date ? v.getTime() : v);
+  const nowMs = now.getTime();
   return sql.transactionSync((_db, prepare) => {
-    const existing = new Map<string, DossierRecord>();
+    // Raw arrays, compared in place: building objects and Dates for every stored row made
+    // re-importing an unchanged file slower than the first import.
+    const stored = new Map<string, StoredRow>();
     for (let i = 0; i < rows.length; i += LOOKUP_CHUNK) {
       const codes = rows.slice(i, i + LOOKUP_CHUNK).map((r) => r.code);
-      const found = prepare(
-        `SELECT ${SELECT_COLUMNS} FROM dossier WHERE code IN (${codes.map(() => '?').join(',')})`,
-      ).all(...codes) as DossierRow[];
-      for (const r of found) existing.set(r.code, dossierFromRow(r));
+      const lookup = prepare(`SELECT ${SELECT_COLUMNS} FROM dossier WHERE code IN (${codes.map(() => '?').join(',')})`);
+      for (const r of lookup.raw(true).all(codes) as StoredRow[]) stored.set(r[0] as string, r);
     }
-    const plan = planBatch(existing, rows);
+    const existing = new Map<string, DossierRecord>();
+    let unchanged = 0;
+    const changed: DossierRecord[] = [];
+    for (const row of rows) {
+      const raw = stored.get(row.code);
+      if (raw && sameAsStored(raw, row)) {
+        unchanged++;
+        continue;
+      }
+      if (raw) existing.set(row.code, storedToRecord(raw));
+      changed.push(row);
+    }
+    const plan = planBatch(existing, changed);
+    const args: unknown[] = new Array(WRITE_COLUMNS.length);
     const insert = prepare(
       `INSERT INTO dossier (${WRITE_COLUMNS.join(', ')}) VALUES (${WRITE_COLUMNS.map(() => '?').join(', ')})`,
     );
-    for (const d of plan.inserts) insert.run(...writeRowValues(d, importId, now).map(sqliteValue));
+    for (const d of plan.inserts) {
+      fillSqliteArgs(args, d, importId, nowMs);
+      insert.run(args);
+    }
     const update = prepare(
       `UPDATE dossier SET ${WRITE_COLUMNS.slice(1).map((c) => `${c} = ?`).join(', ')} WHERE code = ?`,
     );
     for (const d of plan.updates) {
-      const v = writeRowValues(d, importId, now).map(sqliteValue);
-      update.run(...v.slice(1), v[0]);
+      fillSqliteArgs(args, d, importId, nowMs);
+      // The code moves from the first place to the WHERE clause.
+      args.push(args.shift());
+      update.run(args);
+      args.unshift(args.pop());
     }
     const placeholders = `VALUES (?, ?, ${COUNT_COLUMNS.map(() => '?').join(', ')})`;
-    const upDay = prepare(upsertDeltaSql('figure_day', placeholders));
-    const upMonth = prepare(upsertDeltaSql('figure_month', placeholders));
-    for (const r of plan.deltas.dayRows()) upDay.run(r.communeId, r.day, ...r.values);
-    for (const r of plan.deltas.monthRows()) upMonth.run(r.communeId, r.day, ...r.values);
-    return { inserted: plan.inserts.length, updated: plan.updates.length, unchanged: plan.unchanged };
+    const deltaArgs: unknown[] = new Array(2 + COUNT_COLUMNS.length);
+    const upsert = (statement: ReturnType<typeof prepare>, delta: CountDelta[]) => {
+      for (const r of inKeyOrder(delta)) {
+        deltaArgs[0] = r.communeId;
+        deltaArgs[1] = r.day;
+        for (let i = 0; i < r.values.length; i++) deltaArgs[2 + i] = r.values[i];
+        statement.run(deltaArgs);
+      }
+    };
+    upsert(prepare(upsertDeltaSql('figure_day', placeholders)), plan.deltas.dayRows());
+    upsert(prepare(upsertDeltaSql('figure_month', placeholders)), plan.deltas.monthRows());
+    return { inserted: plan.inserts.length, updated: plan.updates.length, unchanged: unchanged + plan.unchanged };
   });
 }
 

@@ -35,6 +35,21 @@ const OUTCOME_COL = {
 /** Days are below 100,000 until the year 2243, so commune and day pack into one number key. */
 const KEY_BASE = 100_000;
 
+/**
+ * startOfMonthDay, remembered: bulk writes ask for it several times per dossier, and it
+ * builds Dates each time. Days span a few thousand distinct values, so the memo stays small.
+ */
+const monthStarts = new Map<Day, Day>();
+function monthStartOf(day: Day): Day {
+  let m = monthStarts.get(day);
+  if (m === undefined) {
+    m = startOfMonthDay(day);
+    if (monthStarts.size > 100_000) monthStarts.clear();
+    monthStarts.set(day, m);
+  }
+  return m;
+}
+
 /** One row of counter changes for (commune, day). */
 export interface CountDelta {
   communeId: number;
@@ -62,7 +77,7 @@ export class FigureDeltas {
 
   private bump(communeId: number, day: Day, col: number, sign: number): void {
     inc(this.days, communeId * KEY_BASE + day, col, sign);
-    inc(this.months, communeId * KEY_BASE + startOfMonthDay(day), col, sign);
+    inc(this.months, communeId * KEY_BASE + monthStartOf(day), col, sign);
   }
 
   get isEmpty(): boolean {
