@@ -158,7 +158,11 @@ export const IMPORT_TEXT = {
     bad_channel: 'Kênh thực hiện phải là 1, 2 hoặc 3.',
   },
   duplicateCode: (code: string, laterLine: number) => `Mã ${code} xuất hiện lại ở dòng ${laterLine}; giữ dòng sau.`,
-  duplicateKey: (laterLine: number) => `Dòng ${laterLine} ghi lại cùng nội dung khoá này; giữ dòng sau.`,
+  duplicateKey: (laterLine: number) => `Dòng ${laterLine} ghi lại cùng đối tượng này; giữ dòng sau.`,
+  duplicateFormer: (name: string, code: string, laterLine: number) =>
+    `Đơn vị mới ${code} có tên cũ "${name}" lần nữa ở dòng ${laterLine}; mỗi đơn vị chỉ lưu mỗi tên cũ một lần, giữ dòng sau.`,
+  duplicateFigure: (laterLine: number) => `Cùng đơn vị, kỳ và chỉ tiêu với dòng ${laterLine}; giữ dòng sau.`,
+  duplicateDate: (date: string, laterLine: number) => `Ngày ${date} có lại ở dòng ${laterLine}; giữ dòng sau.`,
 
   // Units and the old→new map.
   unitCode: (v: string) => `Mã đơn vị phải gồm đúng 5 chữ số, đang là "${v}".`,
@@ -199,6 +203,7 @@ export const IMPORT_TEXT = {
     '  --tinh <tên hoặc mã>          tỉnh của các tên xã không kèm mã (mặc định DEFAULT_PROVINCE)',
     '  --lo <số dòng>                số dòng mỗi lô ghi trọn vẹn (mặc định 20000)',
     '  --max-size <dung lượng>       giới hạn kích thước tệp, ví dụ 8GB (mặc định 2GB; .xlsx 256MB)',
+    '  --bao-cao <tệp.csv>           nơi ghi các dòng bị từ chối (mặc định cạnh tệp nhập: <tên>.rejected.csv)',
     '  --json                        in kết quả dạng JSON (cho script)',
     '  --khong-tien-do               không hiện thanh tiến độ',
   ].join('\n'),
@@ -227,6 +232,7 @@ export const IMPORT_TEXT = {
     provinces: 'Tỉnh, thành phố',
     formerUnits: 'Tên đơn vị cũ',
     provincesCounts: (ins: string, upd: string, same: string) => `thêm ${ins}, cập nhật ${upd}, không đổi ${same}`,
+    provinceTypeGuessed: 'Tỉnh mới chưa rõ là tỉnh hay thành phố (tạm ghi là tỉnh; nhập provinces.csv để sửa)',
   },
   rejectedHeader: (shown: number, total: number) => (total > shown ? `Các dòng bị từ chối (${shown} dòng đầu):` : 'Các dòng bị từ chối:'),
   rejectedLine: (file: string, line: number, column: string | null, reason: string) =>
@@ -257,4 +263,22 @@ export const IMPORT_TEXT = {
   updateCounts: (ins: string, upd: string, same: string, rej: string) => `thêm ${ins}, cập nhật ${upd}, không đổi ${same}, từ chối ${rej}`,
   updateFailed: 'thất bại',
   updateRunning: 'đang chạy',
+};
+
+// ---- Zalo: what the Zalo channel says that the core does not (no buttons, the monthly quota).
+
+/** "1, 2 hoặc 3": the numbers a user may answer with. */
+const numberList = (n: number) => (n === 1 ? '1' : `${Array.from({ length: n - 1 }, (_, i) => i + 1).join(', ')} hoặc ${n}`);
+
+export const ZALO_TEXT = {
+  /** Under numbered options (Zalo has no buttons). */
+  replyWithNumber: (n: number) => (n <= 5 ? `Trả lời ${numberList(n)} để chọn.` : `Trả lời một số từ 1 đến ${n} để chọn.`),
+  /** A picture, sticker or voice note in a private chat. */
+  onlyText: 'Bot chỉ đọc tin nhắn chữ. Gõ /giup để xem các lệnh, ví dụ /xa Thượng Cốc.',
+  /** A chart that cannot be sent: Zalo takes pictures only from a public address. */
+  imageUnavailable: 'Biểu đồ chưa gửi được vì bot chưa có địa chỉ công khai cho hình ảnh (PUBLIC_BASE_URL).',
+  quotaWarningTitle: 'Bot Zalo sắp hết hạn mức tin nhắn tháng này',
+  quotaWarning: (sent: string, quota: string, month: string) =>
+    `Bot đã gửi ${sent}/${quota} tin nhắn Zalo trong tháng ${month} (từ 80 % hạn mức). Khi hết hạn mức, bot vẫn trả lời lệnh nhưng tạm giữ các thông báo (đăng ký, cảnh báo) đến đầu tháng sau, hoặc đến khi quản trị viên nâng ZALO_MONTHLY_QUOTA và khởi động lại bot.`,
+  tokenRefused: (code: number) => `Zalo không chấp nhận ZALO_BOT_TOKEN (${code}); hãy kiểm tra lại mã do Zalo Bot Creator cấp.`,
 };

@@ -1,0 +1,88 @@
+import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
+
+/**
+ * A row that was not stored, and why. `values` holds only the cells of recognised,
+ * non-personal columns (never a whole row), with anything shaped like an ID number, a
+ * phone number or an e-mail address masked on top.
+ */
+export interface Rejection {
+  /** Line in the file (1-based), or the row's position in an HTTP push. */
+  line: number;
+  /** The column at fault, as the file names it; null for the row as a whole. */
+  column: string | null;
+  /** Vietnamese, for the officer who fixes the file. */
+  reason: string;
+  /** Recognised cells of the row, by column name. */
+  values: Record<string, string>;
+}
+
+const EMAIL = /[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+/g;
+// 9 (old ID card) to 12 (citizen ID) digits, or a phone number, standing alone.
+const LONG_NUMBER = /(?<!\d)(?:\+?84|0)?\d{9,12}(?!\d)/g;
+
+/** Masks what looks like personal data in a value that will be echoed back. */
+export function maskValue(v: string): string {
+  return v.replace(EMAIL, '***').replace(LONG_NUMBER, '***');
+}
+
+/** Builds the echoed values of a row from its picked cells, masked. */
+export function echoValues(cells: Record<string, string>, names: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, value] of Object.entries(cells)) {
+    const name = names[field];
+    if (name !== undefined && value !== '') out[name] = maskValue(value);
+  }
+  return out;
+}
+
+function csvCell(s: string): string {
+  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Where the report of rejected rows goes: `<input>.rejected.csv` beside the input file. */
+export function rejectedPathFor(input: string): string {
+  return `${input.replace(/\.(csv|txt|xlsx|tsv)$/i, '')}.rejected.csv`;
+}
+
+/**
+ * Collects rejections: counts all, keeps the first few for the terminal, and streams every
+ * one to a CSV file (UTF-8 with BOM, so Excel shows the Vietnamese reasons correctly).
+ * The file is only created when the first rejection arrives; a stale report of an earlier
+ * run is removed so it is never mistaken for this run's.
+ */
+export class RejectionLog {
+  count = 0;
+  readonly first: Rejection[] = [];
+  private out: WriteStream | null = null;
+
+  constructor(
+    private readonly csvPath: string | null,
+    private readonly columns: readonly string[],
+    private readonly keep = 20,
+  ) {
+    if (csvPath) rmSync(csvPath, { force: true });
+  }
+
+  add(r: Rejection): void {
+    this.count++;
+    if (this.first.length < this.keep) this.first.push(r);
+    if (!this.csvPath) return;
+    if (!this.out) {
+      this.out = createWriteStream(this.csvPath, { encoding: 'utf8' });
+      this.out.write(`\uFEFF${['dòng', 'cột', 'lý do', ...this.columns].map(csvCell).join(',')}\r\n`);
+    }
+    const cells = [String(r.line), r.column ?? '', r.reason, ...this.columns.map((c) => r.values[c] ?? '')];
+    this.out.write(`${cells.map(csvCell).join(',')}\r\n`);
+  }
+
+  /** The report file, when one was written. */
+  get path(): string | null {
+    return this.out ? this.csvPath : null;
+  }
+
+  async close(): Promise<void> {
+    const out = this.out;
+    if (!out) return;
+    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  }
+}
