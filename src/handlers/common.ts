@@ -14,10 +14,10 @@ import { defaultPeriod, splitTrailingPeriod, type Period } from '../time/period.
 export type PeriodArgs = { subject: string; period: Period; periodText: string } | { reply: Reply };
 
 /** Splits "Thượng Cốc tháng 7/2025" into subject and period; the default is 01/07/2025 to today. */
-export function subjectAndPeriod(args: string, now: Date, example: string): PeriodArgs {
+export function subjectAndPeriod(args: string, now: Date): PeriodArgs {
   const today = dayOf(now);
   const split = splitTrailingPeriod(args, today);
-  if (split.error) return { reply: userError(periodErrorText(split.error), `${PERIOD_EXAMPLES}\n${example}`) };
+  if (split.error) return { reply: userError(periodErrorText(split.error), PERIOD_EXAMPLES) };
   const periodText = split.period ? args.slice(split.rest.length).trim() : '';
   return { subject: split.rest, period: split.period ?? defaultPeriod(today), periodText };
 }

@@ -17,7 +17,7 @@ const EXAMPLE = 'Ví dụ: /to 7 hoặc /to 10 tháng 7/2025';
  * on-time rate, public-investment disbursement).
  */
 export async function toHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
-  const parsed = subjectAndPeriod(req.args, req.now, EXAMPLE);
+  const parsed = subjectAndPeriod(req.args, req.now);
   if ('reply' in parsed) return parsed.reply;
   const dir = await ctx.directory.get();
   // In a working group's own chat, "/to" alone means that group.

@@ -52,7 +52,7 @@ function extremeLine(label: string, e: Extremes): string | null {
 
 /** /tongquan [tỉnh] [kỳ]: province totals, best and worst communes, or published figures. */
 export async function tongquanHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
-  const parsed = subjectAndPeriod(req.args, req.now, TEXT.provinceExample);
+  const parsed = subjectAndPeriod(req.args, req.now);
   if ('reply' in parsed) return parsed.reply;
   const province = await provinceFor(ctx, parsed.subject, TEXT.provinceExample, (p) => `/tongquan ${p.name}${parsed.periodText ? ` ${parsed.periodText}` : ''}`, req.access);
   if ('blocks' in province) return province;

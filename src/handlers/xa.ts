@@ -14,7 +14,7 @@ import { findCommune, freshnessBlocks, isReply, subjectAndPeriod } from './commo
  * today), its rank in the province, its working group and its open recommendations.
  */
 export async function xaHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
-  const parsed = subjectAndPeriod(req.args, req.now, TEXT.communeExample);
+  const parsed = subjectAndPeriod(req.args, req.now);
   if ('reply' in parsed) return parsed.reply;
   // In a commune's own group, "/xa" alone means that commune.
   const own = !parsed.subject && req.access.role === 'commune' && req.access.unitId !== null ? (await ctx.directory.get()).communes.get(req.access.unitId) : undefined;

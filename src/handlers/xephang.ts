@@ -49,7 +49,7 @@ const EXAMPLE = 'Ví dụ: /xephang đúng hạn tháng 7/2025 hoặc /xephang q
 /** /xephang [trực tuyến | đúng hạn | quá hạn] [tỉnh] [kỳ] [trang]: communes ranked on a metric. */
 export async function xephangHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
   const { rest: withoutPage, page } = splitTrailingPage(req.args);
-  const parsed = subjectAndPeriod(withoutPage, req.now, EXAMPLE);
+  const parsed = subjectAndPeriod(withoutPage, req.now);
   if ('reply' in parsed) return parsed.reply;
   const { metric, rest } = parseMetric(parsed.subject);
   const base = `/xephang ${withoutPage}`.trim();
