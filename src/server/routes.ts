@@ -1,6 +1,7 @@
 import type { App } from '../app.js';
 import type { Env } from '../config/env.js';
 import type { HttpServer } from './http-server.js';
+import { dossierPushRoute } from '../import/http/push-route.js';
 
 export interface RouteDeps {
   app: App;
@@ -14,4 +15,4 @@ export interface RouteDeps {
  */
 export type RouteProvider = (deps: RouteDeps) => void | Promise<void>;
 
-export const ROUTE_PROVIDERS: RouteProvider[] = [];
+export const ROUTE_PROVIDERS: RouteProvider[] = [dossierPushRoute];
