@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../core/router.js';
+import { capnhatHandler } from './capnhat.js';
 import { dsnhomHandler, duyetHandler, ganHandler, nhatkyHandler, thuhoiHandler, tuchoiHandler } from './admin.js';
 import { dangkyHandler } from './dangky.js';
 import { helpHandler } from './giup.js';
@@ -57,6 +58,15 @@ export const COMMANDS: CommandSpec[] = [
     usage: '/to <số tổ> [kỳ]',
     examples: ['/to 7 từ 1/7/2025 đến 25/12/2025', '/to 10'],
     handler: toHandler,
+  },
+  {
+    name: 'capnhat',
+    access: 'aggregate',
+    aliases: ['cập nhật', 'cn', 'update'],
+    summary: 'các lần cập nhật số liệu gần nhất và độ mới của số liệu',
+    usage: '/capnhat',
+    examples: ['/capnhat'],
+    handler: capnhatHandler,
   },
   {
     name: 'dangky',
