@@ -15,6 +15,7 @@ import { UpdateLog, type TakeOver } from '../../delivery/update-log.js';
 import type { Logger } from '../../log.js';
 import { TEXT } from '../../text/messages.js';
 import type { ReplyRenderer } from '../adapter.js';
+import { answerOnce } from './answer-once.js';
 import { TELEGRAM_CAPABILITIES } from './capabilities.js';
 import { commandMenu } from './commands-menu.js';
 import { callbacksFeature } from './features/callbacks.js';
@@ -123,7 +124,7 @@ export class TelegramBot {
   }
 
   private install(features: FeatureDeps): void {
-    const { bot, log } = { bot: this.bot, log: this.deps.log };
+    const bot = this.bot;
     // Every update is tracked, so shutdown can wait for the ones in flight.
     bot.use(async (ctx, next) => {
       const id = ctx.update.update_id;
@@ -139,15 +140,7 @@ export class TelegramBot {
     const forBot = bot.filter((ctx) => (ctx.message ? isForBot(ctx.message, ctx.me) : ctx.callbackQuery !== undefined));
     // Per-chat ordering must be decided before anything asynchronous happens.
     forBot.use(sequentialize((ctx: Context) => (ctx.chat ? String(ctx.chat.id) : undefined) as string));
-    forBot.use(async (ctx, next) => {
-      const key = String(ctx.update.update_id);
-      if (!(await this.updates.claim(key, this.clock.now()))) {
-        log.info('duplicate update ignored', { update: ctx.update.update_id });
-        return;
-      }
-      await next();
-      await this.updates.done(key, this.clock.now());
-    });
+    forBot.use(answerOnce(this.updates, this.clock, this.deps.log));
     forBot.errorBoundary((err) => this.onFeatureError(err), messagesFeature(features), callbacksFeature(features));
     bot.catch((err) => this.onError(err));
   }
