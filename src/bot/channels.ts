@@ -2,6 +2,7 @@ import type { App } from '../app.js';
 import type { Env } from '../config/env.js';
 import type { HttpServer } from '../server/http-server.js';
 import { startTelegram } from './telegram/start.js';
+import { startZalo } from './zalo/start.js';
 
 /** A running chat channel; `stop` stops taking messages and finishes those in flight. */
 export interface Channel {
@@ -20,4 +21,4 @@ export interface ChannelDeps {
 export type ChannelStarter = (deps: ChannelDeps) => Promise<Channel | null>;
 
 /** The chat channels `npm start` tries, in order. The console is used when none starts. */
-export const CHANNELS: ChannelStarter[] = [startTelegram];
+export const CHANNELS: ChannelStarter[] = [startTelegram, startZalo];
