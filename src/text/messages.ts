@@ -201,7 +201,7 @@ export const IMPORT_TEXT = {
     '  holidays <holidays.csv>       ngày nghỉ lễ, nghỉ bù, làm bù',
     'Tuỳ chọn:',
     '  --tinh <tên hoặc mã>          tỉnh của các tên xã không kèm mã (mặc định DEFAULT_PROVINCE)',
-    '  --lo <số dòng>                số dòng mỗi lô ghi trọn vẹn (mặc định 20000)',
+    '  --lo <số dòng>                số dòng mỗi lô ghi trọn vẹn (mặc định 5000)',
     '  --max-size <dung lượng>       giới hạn kích thước tệp, ví dụ 8GB (mặc định 2GB; .xlsx 256MB)',
     '  --bao-cao <tệp.csv>           nơi ghi các dòng bị từ chối (mặc định cạnh tệp nhập: <tên>.rejected.csv)',
     '  --json                        in kết quả dạng JSON (cho script)',

@@ -11,9 +11,10 @@ export interface PackedDossiers {
   lines: Int32Array;
   codes: string[];
   communeIds: Int32Array;
-  provinceIds: Int32Array;
-  sectorCodes: string[];
-  sectorNames: string[];
+  /** Each row's sector as an index into `sectors`, or -1 for none. */
+  sectorOf: Int32Array;
+  /** The distinct sectors of the batch (per province), so each is resolved once, not per row. */
+  sectors: BatchSector[];
   channel: Uint8Array;
   status: Uint8Array;
   receivedAt: Float64Array;
@@ -24,9 +25,18 @@ export interface PackedDossiers {
   supplementDays: Int32Array;
 }
 
+/** A sector as the rows of a batch name it. */
+export interface BatchSector {
+  provinceId: number;
+  code: string;
+  name: string;
+}
+
 /** Fills a PackedDossiers of fixed capacity; a repeated code overwrites its slot (last wins). */
 export class PackedBuilder {
   private p: PackedDossiers;
+  /** Sector index by province, then by code (or by "\u0001name" for rows with a name only). */
+  private sectorIndex = new Map<number, Map<string, number>>();
 
   constructor(private readonly capacity: number) {
     this.p = PackedBuilder.empty(capacity);
@@ -38,9 +48,8 @@ export class PackedBuilder {
       lines: new Int32Array(capacity),
       codes: [],
       communeIds: new Int32Array(capacity),
-      provinceIds: new Int32Array(capacity),
-      sectorCodes: [],
-      sectorNames: [],
+      sectorOf: new Int32Array(capacity),
+      sectors: [],
       channel: new Uint8Array(capacity),
       status: new Uint8Array(capacity),
       receivedAt: new Float64Array(capacity),
@@ -71,9 +80,7 @@ export class PackedBuilder {
     p.lines[i] = line;
     p.codes[i] = d.code;
     p.communeIds[i] = communeId;
-    p.provinceIds[i] = provinceId;
-    p.sectorCodes[i] = d.sectorCode;
-    p.sectorNames[i] = d.sectorName;
+    p.sectorOf[i] = this.sectorSlot(provinceId, d.sectorCode, d.sectorName);
     p.channel[i] = d.channel;
     p.status[i] = d.status;
     p.receivedAt[i] = d.receivedAt;
@@ -84,10 +91,27 @@ export class PackedBuilder {
     p.supplementDays[i] = d.supplementDays;
   }
 
+  private sectorSlot(provinceId: number, code: string, name: string): number {
+    if (!code && !name) return -1;
+    let byKey = this.sectorIndex.get(provinceId);
+    if (!byKey) {
+      byKey = new Map();
+      this.sectorIndex.set(provinceId, byKey);
+    }
+    const key = code || `\u0001${name}`;
+    let slot = byKey.get(key);
+    if (slot === undefined) {
+      slot = this.p.sectors.push({ provinceId, code, name }) - 1;
+      byKey.set(key, slot);
+    }
+    return slot;
+  }
+
   /** Hands the batch over and starts an empty one. */
   take(): PackedDossiers {
     const out = this.p;
     this.p = PackedBuilder.empty(this.capacity);
+    this.sectorIndex = new Map();
     return out;
   }
 }
@@ -97,7 +121,7 @@ export function transferables(p: PackedDossiers): ArrayBuffer[] {
   return [
     p.lines,
     p.communeIds,
-    p.provinceIds,
+    p.sectorOf,
     p.channel,
     p.status,
     p.receivedAt,
@@ -111,14 +135,14 @@ export function transferables(p: PackedDossiers): ArrayBuffer[] {
 
 const dateOrNull = (ms: number): Date | null => (Number.isNaN(ms) ? null : new Date(ms));
 
-/** The batch as records for writeDossiers, with each row's sector id looked up by `sectorOf`. */
-export function toRecords(p: PackedDossiers, sectorOf: (i: number) => number | null): DossierRecord[] {
+/** The batch as records for writeDossiers; `sectorIds` gives the store id of each batch sector. */
+export function toRecords(p: PackedDossiers, sectorIds: readonly (number | null)[]): DossierRecord[] {
   const out: DossierRecord[] = new Array(p.n);
   for (let i = 0; i < p.n; i++) {
     out[i] = {
       code: p.codes[i]!,
       communeId: p.communeIds[i]!,
-      sectorId: sectorOf(i),
+      sectorId: p.sectorOf[i]! < 0 ? null : (sectorIds[p.sectorOf[i]!] ?? null),
       channel: p.channel[i] as ChannelCode,
       receivedAt: new Date(p.receivedAt[i]!),
       dueAt: dateOrNull(p.dueAt[i]!),

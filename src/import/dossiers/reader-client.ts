@@ -32,8 +32,9 @@ export function inlineReader(init: ReaderInit): DossierReader {
 export function workerReader(init: ReaderInit): DossierReader {
   const worker = startWorker(new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url), {
     workerData: init,
-    // The reading side needs little heap; a cap keeps the whole process within its budget.
-    resourceLimits: { maxOldGenerationSizeMb: Number(process.env.OG ?? 96), maxYoungGenerationSizeMb: Number(process.env.YG ?? 96) },
+    // The reading side needs little heap (a batch and the codes seen); a cap keeps V8 from
+    // growing it far beyond that while parsing churns through short-lived strings.
+    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
   });
   const queue: WorkerMessage[] = [];
   let notify: (() => void) | null = null;

@@ -61,6 +61,13 @@ export class SectorTable {
     return list.length;
   }
 
+  /** The store ids of a batch's sectors, creating the unknown ones first. */
+  async idsFor(list: readonly { provinceId: number; code: string; name: string }[]): Promise<(number | null)[]> {
+    const codes = list.map((s) => this.codeFor(s.provinceId, s.code, s.name));
+    await this.flush();
+    return list.map((s, i) => this.idOf(s.provinceId, codes[i]!));
+  }
+
   /** The id of a known sector; call after flush(). */
   idOf(provinceId: number, code: string | null): number | null {
     if (code === null) return null;

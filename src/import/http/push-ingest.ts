@@ -84,9 +84,7 @@ export async function ingestPushedDossiers(store: Store, units: UnitLookup, reco
   try {
     const p = batch.packed;
     const sectors = await SectorTable.load(store);
-    const codes = p.codes.map((_, i) => sectors.codeFor(p.provinceIds[i]!, p.sectorCodes[i]!, p.sectorNames[i]!));
-    await sectors.flush();
-    const w = await writeDossiers(store, toRecords(p, (i) => sectors.idOf(p.provinceIds[i]!, codes[i]!)), runId, now);
+    const w = await writeDossiers(store, toRecords(p, await sectors.idsFor(p.sectors)), runId, now);
     outcome.inserted = w.inserted;
     outcome.updated = w.updated;
     outcome.unchanged = w.unchanged;
