@@ -34,6 +34,8 @@ const KEEP_SENT_MS = 7 * 24 * 3_600_000;
 const HOUSEKEEPING_MS = 6 * 3_600_000;
 /** A message refused with "Quota exceeded" may wait into next month: keep trying for 40 days. */
 const GIVE_UP_AFTER_MS = 40 * 24 * 3_600_000;
+/** Updates waiting in memory for room; more are left in the inbox for the recovery sweep. */
+const MAX_DEFERRED = 10_000;
 
 /** What the Zalo bot needs from the application. */
 export interface ZaloBotDeps {
@@ -71,7 +73,7 @@ export interface ZaloBotOptions {
   quotaRetryMs?: number;
   /** Kept updates older than this are answered by the recovery sweep (default 60 s). */
   recoverAfterMs?: number;
-  /** Most updates handled at once; polling waits for room (default 500). */
+  /** Most updates handled at once; polling waits for room, webhook updates wait in order (default 500). */
   maxInFlight?: number;
   client?: Pick<ZaloClientOptions, 'timeouts' | 'dispatcher'>;
   /** Called when an update has been handled completely (tests and the benchmark wait on it). */
@@ -109,6 +111,8 @@ export class ZaloBot {
   /** Updates being handled by this process (a copy that arrives meanwhile is skipped). */
   private readonly active = new Set<string>();
   private roomWaiters: (() => void)[] = [];
+  /** Updates kept while too many were in flight, to be handled in arrival order. */
+  private readonly deferred: ReceivedUpdate[] = [];
   private timers: NodeJS.Timeout[] = [];
 
   constructor(
@@ -180,10 +184,11 @@ export class ZaloBot {
 
   /**
    * Takes an update body (a getUpdates result or a webhook body, wrapped or flat): keeps it
-   * in the inbox before anything else, then handles it without the caller waiting.
+   * in the inbox before anything else, then handles it without the caller waiting; with
+   * `later`, only keeps it (a webhook call while stopping: the next start answers it).
    * Returns 'ignored' for unknown events and bodies without a usable message.
    */
-  async accept(body: Record<string, unknown>): Promise<'accepted' | 'ignored'> {
+  async accept(body: Record<string, unknown>, opts: { later?: boolean } = {}): Promise<'accepted' | 'kept' | 'ignored'> {
     const parsed = parseUpdate(body);
     if (parsed.kind === 'ignored') {
       this.deps.log.debug('zalo update ignored', { reason: parsed.reason, event: parsed.event?.slice(0, 60) });
@@ -191,11 +196,18 @@ export class ZaloBot {
       return 'ignored';
     }
     const { update } = parsed;
-    await this.inbox.keep(update.message.message_id, JSON.stringify(update), this.clock.now());
+    // Kept in Zalo's own form, so recovery reads it with the same parser.
+    await this.inbox.keep(update.message.message_id, JSON.stringify({ event_name: update.event, message: update.message }), this.clock.now());
+    if (opts.later) return 'kept';
     this.dispatch(update);
     return 'accepted';
   }
 
+  /**
+   * Hands an update to its chat's queue. With too many in flight it waits in memory, in
+   * arrival order (it is in the inbox already, so a crash loses nothing); past that, it is
+   * left to the recovery sweep.
+   */
   private dispatch(update: ReceivedUpdate): void {
     const id = update.message.message_id;
     if (this.active.has(id)) {
@@ -203,6 +215,15 @@ export class ZaloBot {
       this.opts.onUpdateHandled?.(id);
       return;
     }
+    if (this.busy || this.deferred.length > 0) {
+      if (this.deferred.length < MAX_DEFERRED) this.deferred.push(update);
+      return;
+    }
+    this.start(update);
+  }
+
+  private start(update: ReceivedUpdate): void {
+    const id = update.message.message_id;
     this.active.add(id);
     this.inFlight++;
     this.supervisor.run('zalo update', () =>
@@ -211,8 +232,13 @@ export class ZaloBot {
         .finally(() => {
           this.active.delete(id);
           this.inFlight--;
-          if (this.inFlight < this.maxInFlight) for (const w of this.roomWaiters.splice(0)) w();
           this.opts.onUpdateHandled?.(id);
+          while (this.deferred.length > 0 && !this.busy && !this.isStopping) {
+            const next = this.deferred.shift()!;
+            if (this.active.has(next.message.message_id)) this.opts.onUpdateHandled?.(next.message.message_id);
+            else this.start(next);
+          }
+          if (!this.busy) for (const w of this.roomWaiters.splice(0)) w();
         }),
     );
   }

@@ -57,7 +57,7 @@ export async function startPolling(zb: ZaloBot, log: Logger, opts: PollingOption
   return {
     async stop() {
       stopSignal.abort();
-      zb.beginStop();
+      // The poll under way is let finish: what it brings is answered before stopping.
       await running;
       await zb.finish();
       log.info('zalo polling stopped');

@@ -20,7 +20,7 @@ export interface WebhookSettings {
 
 /** A registered webhook. */
 export interface Webhook {
-  /** Refuses new updates (503) and finishes those in flight. */
+  /** Keeps new updates for the next start and finishes those in flight. */
   stop(): Promise<void>;
 }
 
@@ -47,7 +47,7 @@ function parseBody(body: Buffer): Record<string, unknown> | null {
  * read; an empty body (Zalo's health probe) gets 200; a body over 1 MiB, or that is not a
  * JSON object, gets 400; anything else gets 200 as soon as the update is kept, and is
  * handled afterwards (unknown events and bodies without a message are ignored), so Zalo
- * never waits on a slow command.
+ * never waits on a slow command. Nothing is refused for being busy or stopping.
  */
 export function webhookHandler(zb: ZaloBot, secret: string, log: Logger, isStopping: () => boolean) {
   return async (req: HttpRequest): Promise<HttpResponse> => {
@@ -55,12 +55,13 @@ export function webhookHandler(zb: ZaloBot, secret: string, log: Logger, isStopp
       log.warn('zalo webhook call refused: wrong secret token');
       return { status: 403, body: { message: 'Unauthorized' } };
     }
-    if (isStopping() || zb.busy) return { status: 503, body: { message: 'Busy' } };
     if (req.body.length === 0) return { status: 200, body: { message: 'Success' } };
     if (req.body.length > MAX_WEBHOOK_BODY) return { status: 400, body: { message: 'Body too large' } };
     const body = parseBody(req.body);
     if (!body) return { status: 400, body: { message: 'Body is not a JSON object' } };
-    await zb.accept(body);
+    // Zalo does not promise to send a refused update again: while stopping, an update is
+    // kept for the next start rather than refused.
+    await zb.accept(body, { later: isStopping() });
     return { status: 200, body: { message: 'Success' } };
   };
 }

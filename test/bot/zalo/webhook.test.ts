@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_HEADER } from '../../../src/bot/zalo/webhook.js';
-import { hexId } from '../../fakes/zalo-server.js';
+import { FakeZaloServer, hexId } from '../../fakes/zalo-server.js';
 import { TEST_DIALECT } from '../../helpers/store.js';
 import { openZaloTestApp, ZALO_WEBHOOK_SECRET, ZALO_WEBHOOK_URL, ZaloHarness, type TestApp } from './harness.js';
 
@@ -122,22 +122,56 @@ describe(`Zalo webhook (${TEST_DIALECT})`, () => {
   });
 });
 
-describe('Zalo webhook shutdown', () => {
-  it('refuses new updates with 503 while finishing the ones in flight', async () => {
-    const w = await ZaloHarness.start({ app, mode: 'webhook' });
+describe('Zalo webhook under load and at shutdown', () => {
+  const postTo = (w: ZaloHarness, body: unknown) =>
+    fetch(`${w.localBase}${path}`, { method: 'POST', headers: { [SECRET_HEADER]: ZALO_WEBHOOK_SECRET, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('acknowledges every update even with too many in flight, and answers them all in order', async () => {
+    const w = await ZaloHarness.start({ app, mode: 'webhook', channel: { maxInFlight: 2 } });
+    try {
+      const chats = [w.chat(), w.chat(), w.chat()];
+      const release = w.server.hold('sendMessage');
+      const updates = chats.flatMap((c) => ['/giup', '/xa Thượng Cốc', '/xa Yên Phú'].map((t) => textUpdate(c.id, t)));
+      for (const u of updates) expect((await postTo(w, { ok: true, result: u })).status).toBe(200);
+      release();
+      for (const u of updates) await w.whenHandled(u.message.message_id);
+      for (const c of chats) {
+        const texts = w.texts(c);
+        expect(texts).toHaveLength(3);
+        expect(texts[0]).toContain('Các lệnh:');
+        expect(texts[1]).toContain('Xã Thượng Cốc');
+        expect(texts[2]).toContain('Xã Yên Phú');
+      }
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('while stopping, keeps new updates for the next start instead of refusing them', async () => {
+    const server = await FakeZaloServer.start();
+    const w = await ZaloHarness.start({ app, server, mode: 'webhook' });
     const chat = w.chat();
-    const release = w.server.hold('sendMessage', (p) => p.chat_id === chat.id);
-    const u = textUpdate(chat.id, '/giup');
-    const postTo = (body: unknown) =>
-      fetch(`${w.localBase}${path}`, { method: 'POST', headers: { [SECRET_HEADER]: ZALO_WEBHOOK_SECRET, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect((await postTo({ ok: true, result: u })).status).toBe(200);
-    await w.server.waitFor(() => w.server.calls.some((c) => c.method === 'sendMessage' && c.payload.chat_id === chat.id), 10_000, 'the held reply');
+    const release = server.hold('sendMessage', (p) => p.chat_id === chat.id);
+    const first = textUpdate(chat.id, '/giup');
+    expect((await postTo(w, { ok: true, result: first })).status).toBe(200);
+    await server.waitFor(() => server.calls.some((c) => c.method === 'sendMessage' && c.payload.chat_id === chat.id), 10_000, 'the held reply');
     const stopping = w.channel.stop();
-    expect((await postTo({ ok: true, result: textUpdate(chat.id, '/giup') })).status).toBe(503);
+    const late = textUpdate(chat.id, '/xa Thượng Cốc');
+    expect((await postTo(w, { ok: true, result: late })).status).toBe(200);
     release();
     await stopping;
     expect(w.texts(chat)).toHaveLength(1);
+    expect(await w.channel.bot.inbox.count()).toBe(1);
     await w.http.close();
-    await w.server.close();
+    // The next start answers what was kept.
+    const again = await ZaloHarness.start({ app, server, mode: 'webhook' });
+    try {
+      await again.whenHandled(late.message.message_id);
+      expect(again.texts(chat)).toHaveLength(2);
+      expect(again.texts(chat)[1]).toContain('Xã Thượng Cốc');
+    } finally {
+      await again.close();
+      await server.close();
+    }
   });
 });
