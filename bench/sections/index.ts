@@ -1,5 +1,6 @@
 import { coreSection } from './core.js';
 import { telegramSection } from './telegram.js';
+import { zaloSection } from './zalo.js';
 
 /** One benchmark section: prints as it goes, returns the figures to record. */
 export interface BenchSection {
@@ -9,4 +10,4 @@ export interface BenchSection {
 }
 
 /** Every section `npm run bench` runs, in order. */
-export const SECTIONS: BenchSection[] = [coreSection, telegramSection];
+export const SECTIONS: BenchSection[] = [coreSection, telegramSection, zaloSection];
