@@ -34,7 +34,7 @@ export function workerReader(init: ReaderInit): DossierReader {
     workerData: init,
     // The reading side needs little heap (a batch and the codes seen); a cap keeps V8 from
     // growing it far beyond that while parsing churns through short-lived strings.
-    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 },
+    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 32 },
   });
   const queue: WorkerMessage[] = [];
   let notify: (() => void) | null = null;
