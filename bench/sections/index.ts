@@ -1,4 +1,5 @@
 import { coreSection } from './core.js';
+import { importSection } from './import.js';
 import { telegramSection } from './telegram.js';
 import { zaloSection } from './zalo.js';
 
