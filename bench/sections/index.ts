@@ -11,4 +11,4 @@ export interface BenchSection {
 }
 
 /** Every section `npm run bench` runs, in order. */
-export const SECTIONS: BenchSection[] = [coreSection, telegramSection, zaloSection];
+export const SECTIONS: BenchSection[] = [coreSection, telegramSection, zaloSection, importSection];
