@@ -54,35 +54,50 @@ export class RejectionLog {
   count = 0;
   readonly first: Rejection[] = [];
   private out: WriteStream | null = null;
+  /** Why the report file could not be written (a read-only folder…); the rows are still counted. */
+  writeError: string | null = null;
 
   constructor(
     private readonly csvPath: string | null,
     private readonly columns: readonly string[],
     private readonly keep = 20,
   ) {
-    if (csvPath) rmSync(csvPath, { force: true });
+    try {
+      if (csvPath) rmSync(csvPath, { force: true });
+    } catch (err) {
+      this.writeError = (err as NodeJS.ErrnoException).code ?? 'unknown';
+    }
   }
 
   add(r: Rejection): void {
     this.count++;
     if (this.first.length < this.keep) this.first.push(r);
     if (!this.csvPath) return;
+    if (this.writeError) return;
     if (!this.out) {
       this.out = createWriteStream(this.csvPath, { encoding: 'utf8' });
+      this.out.on('error', (err: NodeJS.ErrnoException) => {
+        this.writeError = err.code ?? err.message;
+      });
       this.out.write(`\uFEFF${['dòng', 'cột', 'lý do', ...this.columns].map(csvCell).join(',')}\r\n`);
     }
     const cells = [String(r.line), r.column ?? '', r.reason, ...this.columns.map((c) => r.values[c] ?? '')];
     this.out.write(`${cells.map(csvCell).join(',')}\r\n`);
   }
 
+  /** Where the report goes (or was meant to go). */
+  get target(): string | null {
+    return this.csvPath;
+  }
+
   /** The report file, when one was written. */
   get path(): string | null {
-    return this.out ? this.csvPath : null;
+    return this.out && !this.writeError ? this.csvPath : null;
   }
 
   async close(): Promise<void> {
     const out = this.out;
-    if (!out) return;
-    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    if (!out || this.writeError) return;
+    await new Promise<void>((resolve) => out.end(() => resolve()));
   }
 }

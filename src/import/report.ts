@@ -63,6 +63,7 @@ export function summaryLines(r: ImportResult): string[] {
     for (const x of r.rejections) lines.push(T.rejectedLine(r.source, x.line, x.column, x.reason));
   }
   if (r.rejectedCsv) lines.push(T.rejectedFile(r.rejectedCsv));
+  if (r.rejectedCsvError) lines.push(T.rejectedFileFailed(r.rejectedCsvError.path, r.rejectedCsvError.reason));
   return lines;
 }
 
@@ -81,6 +82,7 @@ export function resultJson(r: ImportResult): Record<string, unknown> {
     duplicates: r.duplicates,
     extra: Object.fromEntries(r.extra.map((e) => [e.label, e.value])),
     rejectedCsv: r.rejectedCsv,
+    rejectedCsvError: r.rejectedCsvError,
     written: r.written,
     seconds: Math.round(r.seconds * 1000) / 1000,
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),

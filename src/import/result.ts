@@ -51,6 +51,8 @@ export interface ImportResult {
   /** The first rejections (the full list is in `rejectedCsv`). */
   rejections: Rejection[];
   rejectedCsv: string | null;
+  /** Where the report of rejected rows could not be written, and why. */
+  rejectedCsvError: { path: string; reason: string } | null;
   /** Batches fully written, and the last line they cover (what stays after a failure). */
   written: { batches: number; lastLine: number };
   seconds: number;
@@ -73,6 +75,7 @@ export function newResult(kind: ImportKind, source: string): ImportResult {
     extra: [],
     rejections: [],
     rejectedCsv: null,
+    rejectedCsvError: null,
     written: { batches: 0, lastLine: 0 },
     seconds: 0,
   };

@@ -170,6 +170,7 @@ async function close(store: Store, result: ImportResult, log: RejectionLog | nul
     await log.close();
     result.rejections = log.first;
     result.rejectedCsv = log.path;
+    if (log.writeError && log.count > 0 && log.target) result.rejectedCsvError = { path: log.target, reason: log.writeError };
   }
   if (result.runId !== null) await finishImportRun(store, result.runId, runCounts(result), now, result.status);
 }

@@ -238,6 +238,8 @@ export const IMPORT_TEXT = {
   rejectedLine: (file: string, line: number, column: string | null, reason: string) =>
     `  ${file} dòng ${line}${column ? `, cột ${column}` : ''}: ${reason}`,
   rejectedFile: (path: string) => `Danh sách đầy đủ các dòng bị từ chối: ${path}`,
+  rejectedFileFailed: (path: string, reason: string) =>
+    `Không ghi được danh sách dòng bị từ chối vào ${path} (${reason}); chọn nơi khác bằng --bao-cao <tệp.csv>.`,
   storeAt: (location: string) => `Kho số liệu: ${location}`,
 
   // HTTP push.

@@ -105,6 +105,13 @@ describe(`import dossiers (${TEST_DIALECT})`, () => {
     expect(kept).toEqual(rebuilt);
   });
 
+  it('when the report cannot be written, says where and why; the rows are still counted', async () => {
+    const r = await run(tmp.file('nowhere.csv', dossierCsv([{ code: 'R-1', status: '0' }, { code: 'R-2' }])), { rejectedCsv: tmp.dir });
+    expect(r).toMatchObject({ status: 'done', inserted: 1, rejected: 1, rejectedCsv: null });
+    expect(r.rejectedCsvError?.path).toBe(tmp.dir);
+    expect(r.rejections).toHaveLength(1);
+  });
+
   it('masks anything shaped like personal data that sits in a recognised column', async () => {
     const r = await run(tmp.file('mask.csv', dossierCsv([{ code: 'M-1', unit: PERSONAL.phone }, { code: 'M-2', sectorName: 'hỏi: binh@example.vn', status: '99' }])));
     const text = JSON.stringify(r.rejections) + readFileSync(r.rejectedCsv!, 'utf8');

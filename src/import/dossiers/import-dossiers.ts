@@ -115,6 +115,7 @@ async function finishRun(store: Store, result: ImportResult, now: Date, log: Rej
     await log.close();
     result.rejections = log.first;
     result.rejectedCsv = log.path;
+    if (log.writeError && log.count > 0 && log.target) result.rejectedCsvError = { path: log.target, reason: log.writeError };
   }
   if (result.runId !== null) await finishImportRun(store, result.runId, runCounts(result), now, result.status);
 }
