@@ -73,7 +73,10 @@ export function resultJson(r: ImportResult): Record<string, unknown> {
     kind: r.kind,
     source: r.source,
     status: r.status,
-    error: r.error ? { code: r.error.code, ...r.error.detail, message: errorText(r.error, r.source) } : null,
+    // The detail's `cause` may quote a library's message about the file's content: never printed.
+    error: r.error
+      ? { code: r.error.code, line: r.error.detail.line ?? null, columns: r.error.detail.columns ?? null, message: errorText(r.error, r.source) }
+      : null,
     rows: r.rows,
     inserted: r.inserted,
     updated: r.updated,
