@@ -25,7 +25,10 @@ export function retryDelayMs(attempts: number): number {
  * Also remembers which chats have messages waiting, so new replies queue behind them.
  */
 export class OutboxWorker {
-  private readonly queuedChats = new Set<string>();
+  /** Chats with messages waiting, each with the pass count when it was last queued. */
+  private readonly queuedChats = new Map<string, number>();
+  /** Counts the looks at which chats still wait (see drainOnce). */
+  private passes = 0;
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -47,7 +50,7 @@ export class OutboxWorker {
 
   /** Loads the chats with waiting messages and starts the sending loop. */
   async start(): Promise<void> {
-    for (const chat of await this.outbox.pendingChats(this.sender.platform)) this.queuedChats.add(chat);
+    for (const chat of await this.outbox.pendingChats(this.sender.platform)) this.queuedChats.set(chat, this.passes);
     this.running = true;
     this.loop = this.run();
   }
@@ -67,7 +70,7 @@ export class OutboxWorker {
 
   /** Notes that a message was queued for a chat, and wakes the loop. */
   queued(chatId: string): void {
-    this.queuedChats.add(chatId);
+    this.queuedChats.set(chatId, this.passes);
     this.nudge();
   }
 
@@ -121,8 +124,11 @@ export class OutboxWorker {
       if (await this.sendOne(entry)) sent++;
     }
     if (this.queuedChats.size > 0) {
+      const pass = ++this.passes;
       const still = await this.outbox.pendingChats(this.sender.platform);
-      for (const chat of [...this.queuedChats]) if (!still.has(chat)) this.queuedChats.delete(chat);
+      // A chat queued while the query ran (marked with this pass) may have a message the
+      // query did not see: it stays queued until a later pass finds none.
+      for (const [chat, queuedAt] of [...this.queuedChats]) if (queuedAt < pass && !still.has(chat)) this.queuedChats.delete(chat);
     }
     return sent;
   }

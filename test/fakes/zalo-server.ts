@@ -16,8 +16,8 @@
  * {ok: true} without a result. An optional monthly quota answers 429 "Quota exceeded".
  * Fault injection: 429, 5xx, a gateway page that is not JSON, dropped connections, slow
  * answers (one-shot per method or at random rates), and `hold` to keep calls waiting.
- * Test helpers queue updates (or post them to the webhook, wrapped or flat) and record
- * every message sent.
+ * Test helpers queue updates (or post them to the webhook, wrapped or flat, one chat's in
+ * order) and record every message sent.
  */
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -175,6 +175,7 @@ export class FakeZaloServer {
   webhook: { url: string; secret: string; updated_at: number } | null = null;
   private webhookEverSet = false;
   private webhookTarget: string | null = null;
+  private readonly webhookChains = new Map<string, Promise<void>>();
   private pending: Json[] = [];
   private readonly pollWakers = new Set<() => void>();
   private readonly oneShot = new Map<string, ZaloFault[]>();
@@ -324,7 +325,7 @@ export class FakeZaloServer {
    * to it with the secret header, wrapped in {ok: true, result} unless `flat`.
    */
   injectUpdate(update: Json, opts: { flat?: boolean } = {}): Json {
-    if (this.webhook) void this.deliverWebhook(update, opts.flat ?? false);
+    if (this.webhook) this.postInOrder(update, opts.flat ?? false);
     else {
       this.pending.push(update);
       for (const wake of [...this.pollWakers]) wake();
@@ -361,6 +362,16 @@ export class FakeZaloServer {
   /** Updates queued for getUpdates and not handed out yet. */
   get queued(): number {
     return this.pending.length;
+  }
+
+  /** One chat's updates are posted one after another, in the order they were written. */
+  private postInOrder(update: Json, flat: boolean): void {
+    const chat = String(((update.message as Json | undefined)?.chat as Json | undefined)?.id ?? '');
+    const next = (this.webhookChains.get(chat) ?? Promise.resolve()).then(() => this.deliverWebhook(update, flat));
+    this.webhookChains.set(chat, next);
+    void next.then(() => {
+      if (this.webhookChains.get(chat) === next) this.webhookChains.delete(chat);
+    });
   }
 
   private async deliverWebhook(update: Json, flat: boolean): Promise<void> {
