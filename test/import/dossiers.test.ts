@@ -294,6 +294,20 @@ describe(`import dossiers (${TEST_DIALECT})`, () => {
     ]);
   });
 
+  it('a name carried in several provinces is rejected unless the province is given or is the deployment\'s', async () => {
+    const hungYen = await store.sql.get<{ id: unknown }>("SELECT id FROM province WHERE code = '33'");
+    await store.sql.run("INSERT INTO commune (code, name, type, province_id) VALUES ('99901', 'Thượng Cốc', 'xa', ?)", [Number(hungYen!.id)]);
+    const csv = ['MaHoSo,TenDonVi,KenhThucHien,NgayTiepNhan,TrangThaiHoSo', 'A-1,Thượng Cốc,2,02/07/2025 08:00,4'].join('\n');
+    const anywhere = await run(tmp.file('ambiguous.csv', csv));
+    expect(anywhere.rejections.map((x) => x.reason)).toEqual([
+      'Tên "Thượng Cốc" có ở nhiều tỉnh (Hưng Yên, Phú Thọ); hãy dùng mã 5 chữ số, thêm cột tỉnh, hoặc chọn tỉnh bằng --tinh.',
+    ]);
+    const local = await run(tmp.file('ambiguous.csv', csv), { defaultProvince: 'Phú Thọ' });
+    expect(local).toMatchObject({ inserted: 1, rejected: 0 });
+    const unit = await store.sql.get<{ code: string }>("SELECT c.code FROM dossier d JOIN commune c ON c.id = d.commune_id WHERE d.code = 'A-1'");
+    expect(unit!.code).toBe('05293');
+  });
+
   it('without units in the store, says to import them first', async () => {
     await store.sql.exec('DELETE FROM former_unit; DELETE FROM recommendation_commune; DELETE FROM commune');
     const r = await run(tmp.file('nounits.csv', dossierCsv(GOOD)));

@@ -17,6 +17,8 @@ export interface ProvinceLite {
   name: string;
 }
 
+const VI = new Intl.Collator('vi');
+
 export type UnitMatch = { ok: true; unit: UnitLite } | { ok: false; field: DossierField; message: string };
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -98,7 +100,7 @@ export class UnitLookup {
     if (inProvince.length === 0) return { ok: false, field, message: T.unitUnknownName(name) };
     const preferred = this.defaultProvinceId === null ? [] : inProvince.filter((u) => u.provinceId === this.defaultProvinceId);
     if (preferred.length === 1) return { ok: true, unit: preferred[0]! };
-    const provinces = [...new Set(inProvince.map((u) => this.provinceName.get(u.provinceId) ?? ''))].join(', ');
+    const provinces = [...new Set(inProvince.map((u) => this.provinceName.get(u.provinceId) ?? ''))].sort(VI.compare).join(', ');
     return { ok: false, field, message: T.unitAmbiguous(name, provinces) };
   }
 
