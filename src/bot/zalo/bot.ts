@@ -16,17 +16,17 @@ import { TEXT, ZALO_TEXT } from '../../text/messages.js';
 import type { ReplyRenderer } from '../adapter.js';
 import { startTyping } from '../telegram/typing.js';
 import { ZALO_CAPABILITIES } from './capabilities.js';
-import { ChatQueues } from './chat-queue.js';
 import { ZaloClient, type ZaloClientOptions } from './client.js';
 import { ZaloImages } from './images.js';
 import { botNames, chatRef, toAction } from './incoming.js';
 import { ZaloInbox } from './inbox.js';
+import { ZaloIntake } from './intake.js';
 import { ZaloQuotaNotices } from './quota-notices.js';
 import { ZaloQuota } from './quota.js';
 import { ZaloRenderer } from './renderer.js';
 import { ZaloSender } from './sender.js';
 import type { ZaloBotInfo } from './types.js';
-import { parseUpdate, type ReceivedUpdate } from './updates.js';
+import type { ReceivedUpdate } from './updates.js';
 
 /** How long records are kept: updates (platforms never redeliver after a day), sent messages. */
 const KEEP_UPDATES_MS = 3 * 24 * 3_600_000;
@@ -34,8 +34,6 @@ const KEEP_SENT_MS = 7 * 24 * 3_600_000;
 const HOUSEKEEPING_MS = 6 * 3_600_000;
 /** A message refused with "Quota exceeded" may wait into next month: keep trying for 40 days. */
 const GIVE_UP_AFTER_MS = 40 * 24 * 3_600_000;
-/** Updates waiting in memory for room; more are left in the inbox for the recovery sweep. */
-const MAX_DEFERRED = 10_000;
 
 /** What the Zalo bot needs from the application. */
 export interface ZaloBotDeps {
@@ -103,16 +101,10 @@ export class ZaloBot {
   readonly clock: Clock;
   private readonly deliverer: Deliverer;
   private readonly quotaNotices: ZaloQuotaNotices;
-  private readonly queues = new ChatQueues();
+  private readonly intake: ZaloIntake;
   private readonly stopping = new AbortController();
   private me: ZaloBotInfo | null = null;
   private names: string[] = [];
-  private inFlight = 0;
-  /** Updates being handled by this process (a copy that arrives meanwhile is skipped). */
-  private readonly active = new Set<string>();
-  private roomWaiters: (() => void)[] = [];
-  /** Updates kept while too many were in flight, to be handled in arrival order. */
-  private readonly deferred: ReceivedUpdate[] = [];
   private timers: NodeJS.Timeout[] = [];
 
   constructor(
@@ -142,6 +134,16 @@ export class ZaloBot {
     this.updates = new UpdateLog(deps.store, this.key, { takeOver: opts.takeOver });
     this.inbox = new ZaloInbox(deps.store, this.key);
     this.deliverer = new Deliverer(this.sender, this.outbox, this.worker, this.clock, log);
+    this.intake = new ZaloIntake({
+      inbox: this.inbox,
+      supervisor: this.supervisor,
+      log,
+      clock: this.clock,
+      handle: (u) => this.process(u),
+      isStopping: () => this.isStopping,
+      maxInFlight: opts.maxInFlight ?? 500,
+      ...(opts.onUpdateHandled ? { onHandled: opts.onUpdateHandled } : {}),
+    });
   }
 
   /** The bot's own account, once `init` has run. */
@@ -159,10 +161,11 @@ export class ZaloBot {
     this.names = botNames(this.me);
     await this.worker.start();
     await this.deps.notices.register('zalo', (n) => this.deliverNotice({ chatId: n.chatId, isGroup: n.isGroup }, n.reply, n.key));
-    this.supervisor.run('zalo recovery', () => this.recover(new Date(this.clock.now().getTime() + 1)));
+    this.supervisor.run('zalo recovery', () => this.intake.recover(new Date(this.clock.now().getTime() + 1)));
     this.every(HOUSEKEEPING_MS, 'zalo housekeeping', () => this.housekeeping());
     this.every(this.opts.quotaCheckMs ?? 60_000, 'zalo held notices', () => this.quotaNotices.release());
-    this.every(this.opts.recoverAfterMs ?? 60_000, 'zalo recovery', () => this.recover(new Date(this.clock.now().getTime() - (this.opts.recoverAfterMs ?? 60_000))));
+    const recoverAfterMs = this.opts.recoverAfterMs ?? 60_000;
+    this.every(recoverAfterMs, 'zalo recovery', () => this.intake.recover(new Date(this.clock.now().getTime() - recoverAfterMs)));
     this.supervisor.run('zalo housekeeping', () => this.housekeeping());
     return this.me;
   }
@@ -182,80 +185,19 @@ export class ZaloBot {
     await this.images?.prune();
   }
 
-  /**
-   * Takes an update body (a getUpdates result or a webhook body, wrapped or flat): keeps it
-   * in the inbox before anything else, then handles it without the caller waiting; with
-   * `later`, only keeps it (a webhook call while stopping: the next start answers it).
-   * Returns 'ignored' for unknown events and bodies without a usable message.
-   */
-  async accept(body: Record<string, unknown>, opts: { later?: boolean } = {}): Promise<'accepted' | 'kept' | 'ignored'> {
-    const parsed = parseUpdate(body);
-    if (parsed.kind === 'ignored') {
-      this.deps.log.debug('zalo update ignored', { reason: parsed.reason, event: parsed.event?.slice(0, 60) });
-      if (parsed.messageId) this.opts.onUpdateHandled?.(parsed.messageId);
-      return 'ignored';
-    }
-    const { update } = parsed;
-    // Kept in Zalo's own form, so recovery reads it with the same parser.
-    await this.inbox.keep(update.message.message_id, JSON.stringify({ event_name: update.event, message: update.message }), this.clock.now());
-    if (opts.later) return 'kept';
-    this.dispatch(update);
-    return 'accepted';
+  /** Takes an update body (see ZaloIntake.accept): kept at once, answered afterwards. */
+  accept(body: Record<string, unknown>, opts: { later?: boolean } = {}): Promise<'accepted' | 'kept' | 'ignored'> {
+    return this.intake.accept(body, opts);
   }
 
-  /**
-   * Hands an update to its chat's queue. With too many in flight it waits in memory, in
-   * arrival order (it is in the inbox already, so a crash loses nothing); past that, it is
-   * left to the recovery sweep.
-   */
-  private dispatch(update: ReceivedUpdate): void {
-    const id = update.message.message_id;
-    if (this.active.has(id)) {
-      this.deps.log.info('duplicate update ignored', { platform: 'zalo', message: id });
-      this.opts.onUpdateHandled?.(id);
-      return;
-    }
-    if (this.busy || this.deferred.length > 0) {
-      if (this.deferred.length < MAX_DEFERRED) this.deferred.push(update);
-      return;
-    }
-    this.start(update);
-  }
-
-  private start(update: ReceivedUpdate): void {
-    const id = update.message.message_id;
-    this.active.add(id);
-    this.inFlight++;
-    this.supervisor.run('zalo update', () =>
-      this.queues
-        .run(update.message.chat.id, () => this.process(update))
-        .finally(() => {
-          this.active.delete(id);
-          this.inFlight--;
-          this.opts.onUpdateHandled?.(id);
-          while (this.deferred.length > 0 && !this.busy && !this.isStopping) {
-            const next = this.deferred.shift()!;
-            if (this.active.has(next.message.message_id)) this.opts.onUpdateHandled?.(next.message.message_id);
-            else this.start(next);
-          }
-          if (!this.busy) for (const w of this.roomWaiters.splice(0)) w();
-        }),
-    );
-  }
-
-  private get maxInFlight(): number {
-    return this.opts.maxInFlight ?? 500;
-  }
-
-  /** Whether new updates should wait (too many in flight). */
+  /** Whether too many updates are in flight. */
   get busy(): boolean {
-    return this.inFlight >= this.maxInFlight;
+    return this.intake.busy;
   }
 
-  /** Resolves when fewer than the maximum updates are in flight (polling waits on it). */
+  /** Resolves when there is room for another update (polling waits on it). */
   room(): Promise<void> {
-    if (!this.busy) return Promise.resolve();
-    return new Promise((resolve) => this.roomWaiters.push(resolve));
+    return this.intake.room();
   }
 
   /** Claims, answers and forgets one update; a failure is logged and the chat told. */
@@ -272,7 +214,7 @@ export class ZaloBot {
       await this.answer(update, target);
     } catch (err) {
       this.deps.log.error('zalo update failed', { message: id, error: err });
-      await this.client.sendMessage({ chat_id: target.chatId, text: TEXT.internalError }).catch((again: unknown) => {
+      await this.sender.send(target, { text: TEXT.internalError, plain: TEXT.internalError, markup: 'plain' }).catch((again: unknown) => {
         this.deps.log.warn('could not report the failure to the chat', { message: id, error: again });
       });
     }
@@ -309,29 +251,6 @@ export class ZaloBot {
   private async deliverNotice(target: DeliveryTarget, reply: Reply, key: string): Promise<void> {
     await this.quotaNotices.assertRoom();
     await this.reply(target, reply, `${this.key}:notice:${key}`);
-  }
-
-  /** Answers kept updates received before `before` that nobody answered (a crash, a lost process). */
-  async recover(before: Date): Promise<number> {
-    let n = 0;
-    for (const kept of await this.inbox.waiting(before)) {
-      let value: unknown;
-      try {
-        value = JSON.parse(kept.payload);
-      } catch {
-        await this.inbox.forget(kept.messageId);
-        continue;
-      }
-      const parsed = parseUpdate(value as Record<string, unknown>);
-      if (parsed.kind !== 'update') {
-        await this.inbox.forget(kept.messageId);
-        continue;
-      }
-      this.dispatch(parsed.update);
-      n++;
-    }
-    if (n > 0) this.deps.log.info('zalo updates recovered', { count: n });
-    return n;
   }
 
   /** Updates and other work in flight. */
