@@ -227,7 +227,7 @@ export const IMPORT_TEXT = {
     updated: 'Cập nhật',
     unchanged: 'Không đổi',
     rejected: 'Bị từ chối',
-    duplicates: 'Trùng mã (giữ dòng sau)',
+    duplicates: 'Dòng trùng bị thay (giữ dòng sau)',
     sectorsCreated: 'Lĩnh vực mới tạo (chưa gán sở)',
     provinces: 'Tỉnh, thành phố',
     formerUnits: 'Tên đơn vị cũ',

@@ -113,7 +113,8 @@ export async function importDossiers(store: Store, path: string, opts: DossierIm
 async function finishRun(store: Store, result: ImportResult, now: Date, log: RejectionLog | null): Promise<void> {
   if (log) {
     await log.close();
-    result.rejections = log.first;
+    // The terminal shows them in line order (a replaced duplicate is only known at its later line).
+    result.rejections = [...log.first].sort((a, b) => a.line - b.line);
     result.rejectedCsv = log.path;
     if (log.writeError && log.count > 0 && log.target) result.rejectedCsvError = { path: log.target, reason: log.writeError };
   }
