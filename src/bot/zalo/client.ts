@@ -67,11 +67,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
  */
 export class ZaloClient {
   private readonly base: string;
+  private readonly token: string;
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly timeouts: typeof ZALO_TIMEOUTS;
 
   constructor(opts: ZaloClientOptions) {
+    this.token = opts.token;
     this.base = `${opts.apiRoot.replace(/\/+$/, '')}/bot${opts.token}/`;
     this.ownsDispatcher = !opts.dispatcher;
     this.dispatcher = opts.dispatcher ?? new Agent({ connections: 64, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 });
@@ -83,7 +85,8 @@ export class ZaloClient {
    * methods that answer `{ok: true}` alone, as sendChatAction does).
    */
   async call<T>(method: string, params: object = {}, opts: CallOptions = {}): Promise<T> {
-    const timeoutMs = opts.timeoutMs ?? this.timeouts[method as keyof typeof ZALO_TIMEOUTS] ?? this.timeouts.default;
+    const t = this.timeouts;
+    const timeoutMs = opts.timeoutMs ?? (method === 'sendPhoto' ? t.sendPhoto : method === 'sendChatAction' ? t.sendChatAction : t.default);
     const timer = AbortSignal.timeout(timeoutMs);
     const signal = opts.signal ? AbortSignal.any([timer, opts.signal]) : timer;
     let status: number;
@@ -113,7 +116,8 @@ export class ZaloClient {
     if (isObject(body) && body.ok === true) return body.result as T;
     const fromBody = isObject(body) ? Number(body.error_code) : NaN;
     const errorCode = Number.isFinite(fromBody) && fromBody > 0 ? fromBody : status >= 400 ? status : 500;
-    const description = isObject(body) && typeof body.description === 'string' ? body.description.slice(0, 200) : '';
+    // Zalo's text is not trusted to leave the token out (tokens with short secrets escape `redact`).
+    const description = isObject(body) && typeof body.description === 'string' ? body.description.split(this.token).join('<redacted>').slice(0, 200) : '';
     throw new ZaloError(codeOfApiError(errorCode), method, errorCode, description, status);
   }
 

@@ -115,7 +115,10 @@ describe('Zalo client', () => {
     const network = await failure(unreachable.getMe());
     await unreachable.close();
     expect(network.code).toBe('transport');
-    for (const e of [gateway, network]) {
+    server.failNext('sendMessage', { kind: 'error', code: 400, description: `bad token ${server.token} in path` });
+    const echoed = await failure(zalo.sendMessage({ chat_id: chat.id, text: 'x' }));
+    expect(echoed.description).toBe('bad token <redacted> in path');
+    for (const e of [gateway, network, echoed]) {
       expect(`${e.message} ${e.description} ${String(e.stack)}`).not.toContain(secret);
       expect(JSON.stringify(e)).not.toContain(secret);
     }
