@@ -173,6 +173,21 @@ describe(`Zalo start-up (${TEST_DIALECT})`, () => {
     }
   });
 
+  it('treats an empty poll answered with HTTP 200 (not 408) as no update, too', async () => {
+    const server = await FakeZaloServer.start({ errorStatus: '200', msPerPollSecond: 5 });
+    const p = await ZaloHarness.start({ app, server });
+    try {
+      await server.waitFor(() => server.calls.filter((c) => c.method === 'getUpdates' && c.status === 200 && c.errorCode === 408).length >= 3, 10_000, 'empty polls');
+      const chat = p.chat();
+      await p.say(chat, '/giup');
+      expect(p.texts(chat)).toHaveLength(1);
+      expect(p.logs.records().filter((r) => r.msg === 'zalo poll failed')).toEqual([]);
+    } finally {
+      await p.close();
+      await server.close();
+    }
+  });
+
   it('refuses to start with a token Zalo does not accept, saying so in Vietnamese', async () => {
     const server = await FakeZaloServer.start();
     try {
