@@ -10,6 +10,9 @@ import { periodErrorText, PERIOD_EXAMPLES, TEXT } from '../text/messages.js';
 import { dayOf } from '../time/day.js';
 import { defaultPeriod, splitTrailingPeriod, type Period } from '../time/period.js';
 
+/** Most options one reply offers. */
+const MAX_CHOICES = 20;
+
 /** Arguments split into the subject (a name…) and the period, or the reply to bad input. */
 export type PeriodArgs = { subject: string; period: Period; periodText: string } | { reply: Reply };
 
@@ -48,8 +51,9 @@ export async function findCommune(ctx: AppContext, query: string, commandFor: (c
   const dir = await ctx.directory.get();
   const preferred = await preferredProvince(ctx);
   const r = dir.index.resolve(query, preferred ? { provinceId: preferred.id } : {});
+  // Up to 20 options: typed without diacritics, 15 units share the loosest name ("tan thanh").
   const toChoices = (units: UnitRecord[]): Choice[] =>
-    units.slice(0, 10).map((u) => ({ label: unitWithProvince(u), command: commandFor(u.code) }));
+    units.slice(0, MAX_CHOICES).map((u) => ({ label: unitWithProvince(u), command: commandFor(u.code) }));
   switch (r.kind) {
     case 'found': {
       const notes: string[] = [];
@@ -61,7 +65,7 @@ export async function findCommune(ctx: AppContext, query: string, commandFor: (c
       return {
         status: 'user_error',
         blocks: [{ kind: 'text', text: r.via === 'former' ? TEXT.whichOneFormer(query) : TEXT.whichOne(query) }],
-        choices: { prompt: TEXT.pickNumber(Math.min(10, r.options.length)), options: toChoices(r.options) },
+        choices: { prompt: TEXT.pickNumber(Math.min(MAX_CHOICES, r.options.length)), options: toChoices(r.options) },
       };
     case 'not_found': {
       const text = /^\d{5}$/.test(query.trim()) ? TEXT.communeCodeNotFound(query.trim()) : TEXT.communeNotFound(query);

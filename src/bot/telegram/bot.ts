@@ -13,6 +13,8 @@ import { Pacer } from '../../delivery/pacer.js';
 import { Supervisor } from '../../delivery/supervisor.js';
 import { UpdateLog, type TakeOver } from '../../delivery/update-log.js';
 import type { Logger } from '../../log.js';
+import type { NoticeHub } from '../../notify/notices.js';
+import { chatFeature } from './features/chat-changes.js';
 import { TEXT } from '../../text/messages.js';
 import type { ReplyRenderer } from '../adapter.js';
 import { answerOnce } from './answer-once.js';
@@ -28,7 +30,7 @@ import { retryTransformer } from './retry.js';
 import { TelegramSender } from './sender.js';
 
 /** The only updates the bot asks Telegram for; anything else that arrives is ignored. */
-export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
 /** How long records are kept: updates (platforms never redeliver after a day), buttons, sent messages. */
 const KEEP_UPDATES_MS = 3 * 24 * 3_600_000;
@@ -43,6 +45,8 @@ export interface TelegramBotDeps {
   settings: Settings;
   store: Store;
   log: Logger;
+  /** Messages nobody asked for (registration notices, alerts); taken once the bot runs. */
+  notices?: NoticeHub;
 }
 
 export interface TelegramBotOptions {
@@ -82,6 +86,7 @@ export class TelegramBot {
   readonly ids: CallbackIds;
   readonly sender: TelegramSender;
   readonly renderer: ReplyRenderer;
+  private readonly responder: TelegramResponder;
   private readonly clock: Clock;
   /** Aborted when the bot begins to stop (retries stop waiting). */
   private readonly stopping = new AbortController();
@@ -112,7 +117,7 @@ export class TelegramBot {
     this.updates = new UpdateLog(deps.store, deliveryKey, { takeOver: opts.takeOver });
     this.ids = new CallbackIds(deps.store, deliveryKey);
     const deliverer = new Deliverer(this.sender, this.outbox, this.worker, this.clock, log);
-    const responder = new TelegramResponder(renderer, this.ids, deliverer, this.sender, this.clock, log);
+    const responder = (this.responder = new TelegramResponder(renderer, this.ids, deliverer, this.sender, this.clock, log));
     this.install({
       router: deps.router,
       responder,
@@ -135,6 +140,8 @@ export class TelegramBot {
         this.opts.onUpdateHandled?.(id);
       }
     });
+    // Chat changes first: a group upgraded to a supergroup, the bot removed from a chat.
+    bot.use(chatFeature(this.deps.store, this.clock, this.deps.log));
     // Only a person's message for the bot, or a button press, goes further; stickers,
     // photos, joins, edits, channel posts and group chatter are ignored quietly.
     const forBot = bot.filter((ctx) => (ctx.message ? isForBot(ctx.message, ctx.me) : ctx.callbackQuery !== undefined));
@@ -179,6 +186,11 @@ export class TelegramBot {
       this.deps.log.warn('command menu not published', { error: err });
     }
     await this.worker.start();
+    if (this.deps.notices) {
+      await this.deps.notices.register('telegram', async (n) => {
+        await this.responder.reply({ chatId: n.chatId, isGroup: n.isGroup }, n.reply, `notice:${n.key}`);
+      });
+    }
     this.supervisor.run('housekeeping', () => this.prune());
     this.pruneTimer = setInterval(() => this.supervisor.run('housekeeping', () => this.prune()), PRUNE_EVERY_MS);
     this.pruneTimer.unref();
@@ -217,6 +229,7 @@ export class TelegramBot {
   /** Waits for the updates in flight, then stops the outbox. */
   async finish(): Promise<void> {
     this.beginStop();
+    this.deps.notices?.unregister('telegram');
     await this.supervisor.drain();
     if (this.pruneTimer) clearInterval(this.pruneTimer);
     await this.worker.stop();

@@ -8,5 +8,5 @@ export const startTelegram: ChannelStarter = async ({ app, env, http }) => {
   const { config, problems } = telegramConfig(env);
   if (problems.length > 0) throw new ConfigError(problems);
   if (!config) return null;
-  return startTelegramChannel({ router: app.router, settings: app.ctx.settings, store: app.store, log: app.log }, config, http);
+  return startTelegramChannel({ router: app.router, settings: app.ctx.settings, store: app.store, log: app.log, notices: app.ctx.notices }, config, http);
 };

@@ -84,7 +84,7 @@ export class TelegramHarness {
         ? { ...common, mode }
         : { ...common, mode, webhookUrl: WEBHOOK_URL, webhookPath: new URL(WEBHOOK_URL).pathname, secret: WEBHOOK_SECRET };
     const http = new HttpServer(h.logs.logger);
-    h.channel = await startTelegramChannel({ router, settings: app.ctx.settings, store: app.store, log: h.logs.logger }, config, http, {
+    h.channel = await startTelegramChannel({ router, settings: app.ctx.settings, store: app.store, log: h.logs.logger, notices: app.ctx.notices }, config, http, {
       typingAfterMs: 60_000,
       polling: { timeoutSeconds: 10 },
       ...opts.channel,
