@@ -17,7 +17,7 @@ export const BENCH_DOSSIERS = 2_000_000;
 export const BENCH_NOW = new Date('2026-11-20T04:00:00.000Z');
 const FIRST_DAY = dayFromYmd(2025, 5, 20);
 const LAST_DAY = dayFromYmd(2026, 11, 20);
-const VERSION = 'v2';
+const VERSION = 'v3';
 
 export const workDir = join(import.meta.dirname, '..', 'work');
 

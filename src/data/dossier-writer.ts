@@ -1,5 +1,5 @@
 import { closedAtOf, contributionOf, sameDossier, type DossierRecord } from '../domain/dossier.js';
-import { COUNT_COLUMNS, FigureDeltas, upsertDeltaSql, type CountDelta } from './figure-counts.js';
+import { BUMP_FIGURES_VERSION_SQL, COUNT_COLUMNS, FigureDeltas, newFiguresVersion, upsertDeltaSql, type CountDelta } from './figure-counts.js';
 import { DOSSIER_COLUMNS, dossierFromRow, dossierValues, type DossierRow } from './dossier-row.js';
 import type { SqlExecutor } from './sql/driver.js';
 import type { PgDriver } from './sql/pg-driver.js';
@@ -175,6 +175,7 @@ function writeSqlite(sql: SqliteDriver, rows: readonly DossierRecord[], importId
     };
     upsert(prepare(upsertDeltaSql('figure_day', placeholders)), plan.deltas.dayRows());
     upsert(prepare(upsertDeltaSql('figure_month', placeholders)), plan.deltas.monthRows());
+    if (!plan.deltas.isEmpty) prepare(BUMP_FIGURES_VERSION_SQL).run(newFiguresVersion());
     return { inserted: plan.inserts.length, updated: plan.updates.length, unchanged: unchanged + plan.unchanged };
   });
 }
@@ -248,6 +249,7 @@ async function writePostgres(sql: PgDriver, rows: readonly DossierRecord[], impo
     }
     await upsertDeltasPg(tx, 'figure_day', plan.deltas.dayRows());
     await upsertDeltasPg(tx, 'figure_month', plan.deltas.monthRows());
+    if (!plan.deltas.isEmpty) await tx.run(BUMP_FIGURES_VERSION_SQL, [newFiguresVersion()]);
     return { inserted: plan.inserts.length, updated: plan.updates.length, unchanged: plan.unchanged };
   });
 }
@@ -277,5 +279,6 @@ export async function rebuildFigures(store: Store): Promise<void> {
     };
     await insert('figure_day', deltas.dayRows());
     await insert('figure_month', deltas.monthRows());
+    await tx.run(BUMP_FIGURES_VERSION_SQL, [newFiguresVersion()]);
   });
 }

@@ -119,3 +119,14 @@ export function upsertDeltaSql(table: 'figure_day' | 'figure_month', valuesSql: 
   const set = COUNT_COLUMNS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
   return `INSERT INTO ${table} (commune_id, day, ${cols}) ${valuesSql} ON CONFLICT (commune_id, day) DO UPDATE SET ${set}`;
 }
+
+/** The meta key that changes with every write to the figure tables (caches of figures key on it). */
+export const FIGURES_VERSION_KEY = 'figures_version';
+
+/** Marks the figure tables as changed, inside the writing transaction (valid on both dialects). */
+export const BUMP_FIGURES_VERSION_SQL = `INSERT INTO meta (key, value) VALUES ('${FIGURES_VERSION_KEY}', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
+
+/** A fresh, unique figures version. */
+export function newFiguresVersion(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}

@@ -1,6 +1,6 @@
 import { ACTIVE_STATUSES, PAUSED_STATUSES } from '../domain/dossier.js';
 import { addDays, startOfMonthDay, type Day } from '../time/day.js';
-import { COUNT_COLUMNS } from './figure-counts.js';
+import { COUNT_COLUMNS, FIGURES_VERSION_KEY } from './figure-counts.js';
 import { toNumber } from './sql/driver.js';
 import type { Store } from './store.js';
 
@@ -93,10 +93,32 @@ export function segmentsOf(from: Day, to: Day, bucket: 0 | 1): Segment[] {
 const SUMS = COUNT_COLUMNS.map((c) => `SUM(${c}) AS ${c}`).join(', ');
 
 /**
+ * Recently computed figures per store, valid while the figures version (changed in the
+ * same transaction as every counter write) stays the same. A province's figures for a
+ * period serve every /xa of that province (its ranks) until the next import.
+ */
+const CACHE_SIZE = 64;
+const caches = new WeakMap<Store['sql'], Map<string, Map<number, PeriodFigures>>>();
+
+/**
  * Figures of each commune in `communeIds` for the inclusive period [from, to], computed
- * from the pre-aggregated counters (one query). Communes without any dossier get zeros.
+ * from the pre-aggregated counters (one query, or none when the same figures were asked
+ * since the last write). Communes without any dossier get zeros. Callers get their own copy.
  */
 export async function figuresByCommune(store: Store, communeIds: readonly number[], from: Day, to: Day): Promise<Map<number, PeriodFigures>> {
+  const version = (await store.sql.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [FIGURES_VERSION_KEY]))?.value ?? '';
+  const key = `${version}|${from}|${to}|${communeIds.join(',')}`;
+  let cache = caches.get(store.sql);
+  if (!cache) caches.set(store.sql, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) return structuredClone(hit);
+  const computed = await computeFigures(store, communeIds, from, to);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, computed);
+  return structuredClone(computed);
+}
+
+async function computeFigures(store: Store, communeIds: readonly number[], from: Day, to: Day): Promise<Map<number, PeriodFigures>> {
   const result = new Map<number, PeriodFigures>();
   for (const id of communeIds) result.set(id, emptyFigures());
   if (communeIds.length === 0) return result;

@@ -1,4 +1,5 @@
 import { writeDossiers } from '../data/dossier-writer.js';
+import { BUMP_FIGURES_VERSION_SQL, newFiguresVersion } from '../data/figure-counts.js';
 import { finishImportRun, startImportRun } from '../data/imports.js';
 import { getMeta, setMeta } from '../data/meta.js';
 import type { Store } from '../data/store.js';
@@ -48,6 +49,7 @@ export async function ensureDemoData(store: Store, now: Date): Promise<'loaded' 
       await tx.run('DELETE FROM dossier');
       await tx.run('DELETE FROM figure_day');
       await tx.run('DELETE FROM figure_month');
+      await tx.run(BUMP_FIGURES_VERSION_SQL, [newFiguresVersion()]);
     });
     await loadDemoDossiers(store, now);
     return 'refreshed';
