@@ -26,9 +26,14 @@ export interface AuditView {
  * text of a message.
  */
 export async function audit(store: Store, entry: { at: Date; actor: string; chat?: string | null; action: AuditAction; detail?: string | null }): Promise<void> {
-  await store.prisma.auditEntry.create({
-    data: { at: entry.at, actor: entry.actor, chat: entry.chat ?? null, action: entry.action, detail: entry.detail ?? null },
-  });
+  // Raw SQL: imports audit themselves and avoid loading Prisma's query compiler (meta.ts).
+  await store.sql.run('INSERT INTO audit_entry (at, actor, chat, action, detail) VALUES (?, ?, ?, ?, ?)', [
+    entry.at,
+    entry.actor,
+    entry.chat ?? null,
+    entry.action,
+    entry.detail ?? null,
+  ]);
 }
 
 /** The latest entries, newest first. */

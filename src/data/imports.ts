@@ -1,4 +1,5 @@
 import { audit } from '../access/audit.js';
+import { toNumber } from './sql/driver.js';
 import type { Store } from './store.js';
 
 /** Counts reported at the end of every load into the store. */
@@ -12,10 +13,16 @@ export interface ImportCounts {
 /** The kinds of load the store records (shown by /capnhat). */
 export type ImportKind = 'demo' | 'units' | 'old-units' | 'dossiers' | 'figures' | 'holidays' | 'push';
 
-/** Records the start of a load; returns its id (dossiers written by it carry the id). */
+/**
+ * Records the start of a load; returns its id (dossiers written by it carry the id).
+ * Raw SQL, as in meta.ts: the import CLI never needs Prisma's query compiler.
+ */
 export async function startImportRun(store: Store, kind: ImportKind, source: string, now: Date = new Date()): Promise<number> {
-  const run = await store.prisma.importRun.create({ data: { kind, source, startedAt: now } });
-  return run.id;
+  const row = await store.sql.get<{ id: unknown }>(
+    "INSERT INTO import_run (kind, source, started_at, status) VALUES (?, ?, ?, 'running') RETURNING id",
+    [kind, source, now],
+  );
+  return toNumber(row!.id);
 }
 
 /** Records how a load ended. */
@@ -26,12 +33,16 @@ export async function finishImportRun(
   now: Date = new Date(),
   status: 'done' | 'failed' = 'done',
 ): Promise<void> {
-  const run = await store.prisma.importRun.update({ where: { id }, data: { ...counts, finishedAt: now, status } });
+  const run = await store.sql.get<{ kind: string }>(
+    'UPDATE import_run SET inserted = ?, updated = ?, unchanged = ?, rejected = ?, finished_at = ?, status = ? WHERE id = ? RETURNING kind',
+    [counts.inserted, counts.updated, counts.unchanged, counts.rejected, now, status, id],
+  );
+  const kind = run?.kind ?? '?';
   await audit(store, {
     at: now,
-    actor: `import:${run.kind}`,
+    actor: `import:${kind}`,
     action: 'import',
-    detail: `${run.kind} #${id} ${status}: +${counts.inserted} ~${counts.updated} =${counts.unchanged} ✗${counts.rejected}`,
+    detail: `${kind} #${id} ${status}: +${counts.inserted} ~${counts.updated} =${counts.unchanged} ✗${counts.rejected}`,
   });
 }
 

@@ -40,7 +40,7 @@ function messageUpdate(chatId: number, text: string): { update_id: number; messa
 
 describe(`Telegram webhook (${TEST_DIALECT})`, () => {
   it('registers the webhook with its secret and only the updates it handles', () => {
-    expect(h.server.webhook).toEqual({ url: WEBHOOK_URL, secret: WEBHOOK_SECRET, allowedUpdates: ['message', 'callback_query'] });
+    expect(h.server.webhook).toEqual({ url: WEBHOOK_URL, secret: WEBHOOK_SECRET, allowedUpdates: ['message', 'callback_query', 'my_chat_member'] });
   });
 
   it('answers updates Telegram posts to it', async () => {
