@@ -18,6 +18,8 @@ const tmp = tempDir();
 const db = join(tmp.dir, 'cli.db');
 
 beforeAll(async () => {
+  // What `npm run import` runs: the bundle its "preimport" script builds.
+  await run(process.execPath, ['scripts/build-cli.mjs'], { cwd: root });
   const store = await openStore({ dialect: 'sqlite', file: db });
   await loadDemoCatalog(store);
   await store.close();
@@ -26,7 +28,7 @@ afterAll(() => tmp.cleanup());
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/import/cli.ts', ...args], {
+    const { stdout, stderr } = await run(process.execPath, ['build/bin/cli.js', ...args], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: `file:${db}`, DEFAULT_PROVINCE: '' },
     });
