@@ -1,7 +1,8 @@
 import type { Env } from './config/env.js';
 import { fixedClock, systemClock, type Clock } from './core/clock.js';
 import type { AppContext } from './core/context.js';
-import { InMemoryOffers, type OfferMemory } from './core/memory.js';
+import type { OfferMemory } from './core/memory.js';
+import { StoreOffers } from './data/offers.js';
 import { Router } from './core/router.js';
 import { CALENDAR_VERSION_KEY, loadCalendar } from './data/calendar.js';
 import { Directory, UNITS_VERSION_KEY } from './data/directory.js';
@@ -57,7 +58,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     calendar: new VersionedCache(store, CALENDAR_VERSION_KEY, loadCalendar),
     notices: new NoticeHub(store, log, () => clock.now()),
   };
-  const router = new Router(COMMANDS, ctx, opts.offers ?? new InMemoryOffers(), log);
+  const router = new Router(COMMANDS, ctx, opts.offers ?? new StoreOffers(store), log);
   return {
     store,
     ctx,
