@@ -1,3 +1,4 @@
+import { toDate, toNumber } from '../data/sql/driver.js';
 import type { Store } from '../data/store.js';
 import type { Role } from './roles.js';
 
@@ -30,8 +31,23 @@ function toBinding(r: { id: number; platform: string; chatId: string; chatTitle:
 
 /** The chat's active binding, or null when it is not registered. */
 export async function activeBinding(store: Store, k: ChatKey): Promise<Binding | null> {
-  const r = await store.prisma.chatBinding.findFirst({ where: { platform: k.platform, chatId: k.chatId, retiredAt: null } });
-  return r ? toBinding(r) : null;
+  // Raw SQL: asked for every message.
+  const r = await store.sql.get<Record<string, unknown>>(
+    'SELECT id, platform, chat_id, chat_title, is_group, role, unit_id, bound_by, bound_at FROM chat_binding WHERE platform = ? AND chat_id = ? AND retired_at IS NULL',
+    [k.platform, k.chatId],
+  );
+  if (!r) return null;
+  return toBinding({
+    id: toNumber(r.id),
+    platform: String(r.platform),
+    chatId: String(r.chat_id),
+    chatTitle: r.chat_title === null ? null : String(r.chat_title),
+    isGroup: r.is_group === true || toNumber(r.is_group) === 1,
+    role: String(r.role),
+    unitId: r.unit_id === null ? null : toNumber(r.unit_id),
+    boundBy: String(r.bound_by),
+    boundAt: toDate(r.bound_at),
+  });
 }
 
 /** All active bindings, oldest first. */

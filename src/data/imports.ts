@@ -1,5 +1,5 @@
 import { audit } from '../access/audit.js';
-import { toNumber } from './sql/driver.js';
+import { toDateOrNull, toNumber } from './sql/driver.js';
 import type { Store } from './store.js';
 
 /** Counts reported at the end of every load into the store. */
@@ -70,10 +70,9 @@ export async function latestImports(store: Store, limit = 5): Promise<ImportRunV
  * carries figures (everything but the unit lists and the calendar). Null for an empty store.
  */
 export async function dataUpdatedAt(store: Store): Promise<Date | null> {
-  const run = await store.prisma.importRun.findFirst({
-    where: { finishedAt: { not: null }, status: 'done', kind: { in: ['demo', 'dossiers', 'figures', 'push'] } },
-    orderBy: { finishedAt: 'desc' },
-    select: { finishedAt: true },
-  });
-  return run?.finishedAt ?? null;
+  // Raw SQL: asked by every reply with figures.
+  const row = await store.sql.get<{ at: unknown }>(
+    "SELECT MAX(finished_at) AS at FROM import_run WHERE status = 'done' AND kind IN ('demo', 'dossiers', 'figures', 'push')",
+  );
+  return toDateOrNull(row?.at);
 }

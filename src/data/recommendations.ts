@@ -1,6 +1,11 @@
+import { toNumber } from './sql/driver.js';
 import type { Store } from './store.js';
 
-/** Recommendations of a commune that no department has answered yet. */
+/** Recommendations of a commune that no department has answered yet (raw SQL: every /xa asks). */
 export async function openRecommendationCount(store: Store, communeId: number): Promise<number> {
-  return store.prisma.recommendation.count({ where: { status: 'open', communes: { some: { communeId } } } });
+  const row = await store.sql.get<{ n: unknown }>(
+    "SELECT COUNT(*) AS n FROM recommendation r JOIN recommendation_commune c ON c.recommendation_id = r.id WHERE c.commune_id = ? AND r.status = 'open'",
+    [communeId],
+  );
+  return toNumber(row?.n);
 }

@@ -1,3 +1,4 @@
+import { toNumber } from './sql/driver.js';
 import type { Store } from './store.js';
 
 export type UnitKind = 'province' | 'commune';
@@ -29,7 +30,20 @@ export interface IndicatorView {
 
 /** Reported figures of a unit for exactly the period [from, to] (ISO dates). */
 export async function reportedFiguresFor(store: Store, unitKind: UnitKind, unitId: number, from: string, to: string): Promise<ReportedFigureView[]> {
-  return store.prisma.reportedFigure.findMany({ where: { unitKind, unitId, periodFrom: from, periodTo: to }, orderBy: { metric: 'asc' } });
+  // Raw SQL: every /xa and /tongquan asks, and nearly always finds nothing.
+  const rows = await store.sql.all<ReportedFigureView & { value: unknown; period_from: string; period_to: string; source_date: string }>(
+    'SELECT metric, value, qualifier, period_from, period_to, source, source_date FROM reported_figure WHERE unit_kind = ? AND unit_id = ? AND period_from = ? AND period_to = ? ORDER BY metric',
+    [unitKind, unitId, from, to],
+  );
+  return rows.map((r) => ({
+    metric: r.metric,
+    value: toNumber(r.value),
+    qualifier: r.qualifier,
+    periodFrom: r.period_from,
+    periodTo: r.period_to,
+    source: r.source,
+    sourceDate: r.source_date,
+  }));
 }
 
 /**

@@ -85,9 +85,12 @@ export function isReply(x: unknown): x is Reply {
   return typeof x === 'object' && x !== null && 'blocks' in x && 'status' in x;
 }
 
-/** "Số liệu cập nhật: …" and, when too old, a warning: the last lines of every reply with figures. */
-export async function freshnessBlocks(ctx: AppContext): Promise<Block[]> {
-  const updated = await dataUpdatedAt(ctx.store);
+/**
+ * "Số liệu cập nhật: …" and, when too old, a warning: the last lines of every reply with
+ * figures. `known` passes the update time a handler already read (its moment).
+ */
+export async function freshnessBlocks(ctx: AppContext, known?: { updatedAt: Date | null }): Promise<Block[]> {
+  const updated = known ? known.updatedAt : await dataUpdatedAt(ctx.store);
   if (!updated) return [{ kind: 'note', text: TEXT.noData }];
   const blocks: Block[] = [{ kind: 'note', text: TEXT.updatedAt(formatDateTime(updated)) }];
   const hours = (ctx.clock.now().getTime() - updated.getTime()) / 3_600_000;

@@ -102,7 +102,7 @@ export async function quahanHandler(req: CommandRequest, ctx: AppContext): Promi
     { kind: 'title', text: title },
     { kind: 'text', text: `Tính đến ${formatDateTime(moment.at)}: ${formatNumber(rows.length)} hồ sơ.` },
   ];
-  if (rows.length === 0) return reply([...head, ...(await freshnessBlocks(ctx))]);
+  if (rows.length === 0) return reply([...head, ...(await freshnessBlocks(ctx, moment))]);
 
   // Communes in the order of their oldest overdue dossier, then sectors likewise; rows
   // arrive oldest first, so first-seen order is that order.
@@ -142,7 +142,7 @@ export async function quahanHandler(req: CommandRequest, ctx: AppContext): Promi
   blocks.push({ kind: 'note', text: TEXT.overdueRule });
   const base = `/quahan ${filter}`.trim();
   return reply(
-    [...blocks, ...(await freshnessBlocks(ctx))],
+    [...blocks, ...(await freshnessBlocks(ctx, moment))],
     shown.pageCount > 1 ? { pagination: { page: shown.page, pageCount: shown.pageCount, command: base } } : {},
   );
 }

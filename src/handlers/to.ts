@@ -74,5 +74,5 @@ export async function toHandler(req: CommandRequest, ctx: AppContext): Promise<R
     }),
   });
   blocks.push({ kind: 'note', text: TEXT.onTimeRule });
-  return reply([...blocks, ...(await freshnessBlocks(ctx))]);
+  return reply([...blocks, ...(await freshnessBlocks(ctx, r.moment))]);
 }

@@ -87,5 +87,5 @@ export async function tongquanHandler(req: CommandRequest, ctx: AppContext): Pro
   else if (r.indicators[0]) blocks.push(sourceNote(r.indicators[0]));
   if (!r.computed && !r.reported && indicators.length === 0) blocks.push({ kind: 'text', text: `Chưa có số liệu của tỉnh ${province.name}.` });
   if (r.computed) blocks.push({ kind: 'note', text: TEXT.onTimeRule });
-  return reply([...blocks, ...(await freshnessBlocks(ctx))]);
+  return reply([...blocks, ...(await freshnessBlocks(ctx, r.moment))]);
 }

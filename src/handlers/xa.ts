@@ -46,5 +46,5 @@ export async function xaHandler(req: CommandRequest, ctx: AppContext): Promise<R
   }
   const notes: Block[] = [{ kind: 'note', text: TEXT.onTimeRule }];
   if (!r.moment.live) notes.push({ kind: 'note', text: TEXT.historicNote });
-  return reply([...blocks, ...extra, ...notes, ...(await freshnessBlocks(ctx))]);
+  return reply([...blocks, ...extra, ...notes, ...(await freshnessBlocks(ctx, r.moment))]);
 }

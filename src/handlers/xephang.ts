@@ -90,7 +90,7 @@ export async function xephangHandler(req: CommandRequest, ctx: AppContext): Prom
       { kind: 'list', items, numbered: true },
       { kind: 'note', text: `${formatNumber(ranked.length)} xã, phường có số liệu trong kỳ.` },
       ...(metric === 'on_time' ? [{ kind: 'note' as const, text: TEXT.onTimeRule }] : []),
-      ...(await freshnessBlocks(ctx)),
+      ...(await freshnessBlocks(ctx, moment)),
     ],
     shown.pageCount > 1 ? { pagination: { page: shown.page, pageCount: shown.pageCount, command: base } } : {},
   );
