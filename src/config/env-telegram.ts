@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { receiveMode, type ReceiveMode } from './receive-mode.js';
 import { optionalTextVar, positiveIntVar, urlVar } from './env-types.js';
 
 /** Telegram's rule for a webhook secret token. */
@@ -69,16 +70,7 @@ interface CommonConfig {
 }
 
 /** How the bot receives updates: webhook-only settings exist only in webhook mode. */
-export type TelegramConfig =
-  | (CommonConfig & { mode: 'polling' })
-  | (CommonConfig & {
-      mode: 'webhook';
-      /** The public address given to Telegram. */
-      webhookUrl: string;
-      /** The path of that address, served on the shared HTTP server. */
-      webhookPath: string;
-      secret: string;
-    });
+export type TelegramConfig = CommonConfig & ReceiveMode;
 
 /** The Telegram settings, or the problems with them (one Vietnamese line each). */
 export type TelegramConfigResult = { config: TelegramConfig | null; problems: [] } | { config: null; problems: string[] };
@@ -88,24 +80,17 @@ export type TelegramConfigResult = { config: TelegramConfig | null; problems: []
  * default, webhook when TELEGRAM_WEBHOOK_URL is set or TELEGRAM_MODE=webhook.
  */
 export function telegramConfig(env: TelegramEnv): TelegramConfigResult {
-  const problems: string[] = [];
-  const token = env.TELEGRAM_BOT_TOKEN;
-  const url = env.TELEGRAM_WEBHOOK_URL;
-  const secret = env.TELEGRAM_WEBHOOK_SECRET;
-  if (!token) {
-    if (url || secret || env.TELEGRAM_MODE) problems.push('TELEGRAM_BOT_TOKEN chưa được đặt, nên các biến TELEGRAM_* khác không có tác dụng');
-    return problems.length ? { config: null, problems } : { config: null, problems: [] };
-  }
-  const mode = env.TELEGRAM_MODE ?? (url ? 'webhook' : 'polling');
-  const common: CommonConfig = { token, apiRoot: env.TELEGRAM_API_ROOT, maxRetryWaitMs: env.TELEGRAM_MAX_RETRY_WAIT_SECONDS * 1000 };
-  if (mode === 'polling') {
-    if (url) problems.push('TELEGRAM_WEBHOOK_URL chỉ dùng ở chế độ webhook; bỏ biến này hoặc đặt TELEGRAM_MODE=webhook');
-    if (secret) problems.push('TELEGRAM_WEBHOOK_SECRET chỉ dùng ở chế độ webhook; bỏ biến này hoặc đặt TELEGRAM_MODE=webhook');
-    return problems.length ? { config: null, problems } : { config: { ...common, mode }, problems: [] };
-  }
-  if (!url) problems.push('TELEGRAM_MODE=webhook cần TELEGRAM_WEBHOOK_URL, địa chỉ https công khai mà Telegram gửi cập nhật tới');
-  if (!secret) problems.push('TELEGRAM_WEBHOOK_SECRET là bắt buộc ở chế độ webhook (16 đến 256 ký tự A–Z, a–z, 0–9, _ hoặc -)');
-  if (!url || !secret) return { config: null, problems };
-  const path = new URL(url).pathname;
-  return { config: { ...common, mode, webhookUrl: url, webhookPath: path === '' ? '/' : path, secret }, problems: [] };
+  const r = receiveMode({
+    prefix: 'TELEGRAM',
+    platform: 'Telegram',
+    token: env.TELEGRAM_BOT_TOKEN,
+    mode: env.TELEGRAM_MODE,
+    url: env.TELEGRAM_WEBHOOK_URL,
+    secret: env.TELEGRAM_WEBHOOK_SECRET,
+    secretRule: '16 đến 256 ký tự A–Z, a–z, 0–9, _ hoặc -',
+  });
+  if (r.problems.length) return { config: null, problems: r.problems };
+  if (!r.mode || !env.TELEGRAM_BOT_TOKEN) return { config: null, problems: [] };
+  const common: CommonConfig = { token: env.TELEGRAM_BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT, maxRetryWaitMs: env.TELEGRAM_MAX_RETRY_WAIT_SECONDS * 1000 };
+  return { config: { ...common, ...r.mode }, problems: [] };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { receiveMode, type ReceiveMode } from './receive-mode.js';
 import { boolVar, optionalTextVar, positiveIntVar, urlVar } from './env-types.js';
 
 /** A token as Zalo Bot Creator issues it: "<numeric bot id>:<secret>" (e.g. 12345689:abc-xyz). */
@@ -91,16 +92,7 @@ interface CommonConfig {
 }
 
 /** How the bot receives updates: webhook-only settings exist only in webhook mode. */
-export type ZaloConfig =
-  | (CommonConfig & { mode: 'polling' })
-  | (CommonConfig & {
-      mode: 'webhook';
-      /** The public address given to Zalo (setWebhook). */
-      webhookUrl: string;
-      /** The path of that address, served on the shared HTTP server. */
-      webhookPath: string;
-      secret: string;
-    });
+export type ZaloConfig = CommonConfig & ReceiveMode;
 
 /** The Zalo settings, or the problems with them (one Vietnamese line each). */
 export type ZaloConfigResult = { config: ZaloConfig | null; problems: [] } | { config: null; problems: string[] };
@@ -110,31 +102,24 @@ export type ZaloConfigResult = { config: ZaloConfig | null; problems: [] } | { c
  * default, webhook when ZALO_WEBHOOK_URL is set or ZALO_MODE=webhook.
  */
 export function zaloConfig(env: ZaloEnv): ZaloConfigResult {
-  const problems: string[] = [];
-  const token = env.ZALO_BOT_TOKEN;
-  const url = env.ZALO_WEBHOOK_URL;
-  const secret = env.ZALO_WEBHOOK_SECRET;
-  if (!token) {
-    if (url || secret || env.ZALO_MODE) problems.push('ZALO_BOT_TOKEN chưa được đặt, nên các biến ZALO_* khác không có tác dụng');
-    return problems.length ? { config: null, problems } : { config: null, problems: [] };
-  }
-  const mode = env.ZALO_MODE ?? (url ? 'webhook' : 'polling');
+  const r = receiveMode({
+    prefix: 'ZALO',
+    platform: 'Zalo',
+    token: env.ZALO_BOT_TOKEN,
+    mode: env.ZALO_MODE,
+    url: env.ZALO_WEBHOOK_URL,
+    secret: env.ZALO_WEBHOOK_SECRET,
+    secretRule: `${SECRET_MIN} đến ${SECRET_MAX} ký tự`,
+  });
+  if (r.problems.length) return { config: null, problems: r.problems };
+  if (!r.mode || !env.ZALO_BOT_TOKEN) return { config: null, problems: [] };
   const common: CommonConfig = {
-    token,
+    token: env.ZALO_BOT_TOKEN,
     apiRoot: env.ZALO_API_ROOT,
     maxRetryWaitMs: env.ZALO_MAX_RETRY_WAIT_SECONDS * 1000,
     monthlyQuota: env.ZALO_MONTHLY_QUOTA,
     markdown: env.ZALO_MARKDOWN,
     publicBaseUrl: env.PUBLIC_BASE_URL,
   };
-  if (mode === 'polling') {
-    if (url) problems.push('ZALO_WEBHOOK_URL chỉ dùng ở chế độ webhook; bỏ biến này hoặc đặt ZALO_MODE=webhook');
-    if (secret) problems.push('ZALO_WEBHOOK_SECRET chỉ dùng ở chế độ webhook; bỏ biến này hoặc đặt ZALO_MODE=webhook');
-    return problems.length ? { config: null, problems } : { config: { ...common, mode }, problems: [] };
-  }
-  if (!url) problems.push('ZALO_MODE=webhook cần ZALO_WEBHOOK_URL, địa chỉ https công khai mà Zalo gửi cập nhật tới');
-  if (!secret) problems.push(`ZALO_WEBHOOK_SECRET là bắt buộc ở chế độ webhook (${SECRET_MIN} đến ${SECRET_MAX} ký tự)`);
-  if (!url || !secret) return { config: null, problems };
-  const path = new URL(url).pathname;
-  return { config: { ...common, mode, webhookUrl: url, webhookPath: path === '' ? '/' : path, secret }, problems: [] };
+  return { config: { ...common, ...r.mode }, problems: [] };
 }

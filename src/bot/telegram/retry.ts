@@ -1,4 +1,5 @@
 import type { Transformer } from 'grammy';
+import { backoffMs, realSleep, sleepUnless } from '../../delivery/waits.js';
 import type { Logger } from '../../log.js';
 
 export interface RetryOptions {
@@ -18,27 +19,6 @@ export interface RetryOptions {
 
 /** Calls that are never retried: getUpdates retries itself (the runner), the typing action is cosmetic. */
 const NOT_RETRIED = new Set(['getUpdates', 'sendChatAction']);
-
-/** Wait before retry `attempt` (1-based) of a 5xx or network failure: 200 ms, 400 ms, 800 ms … 5 s, with jitter. */
-export function backoffMs(attempt: number): number {
-  const base = Math.min(5_000, 200 * 2 ** (attempt - 1));
-  return Math.round(base * (0.75 + Math.random() * 0.5));
-}
-
-const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** Waits `ms`, or less if `signal` is aborted meanwhile. */
-function sleepUnless(sleep: (ms: number) => Promise<void>, ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (!signal) return sleep(ms);
-  return new Promise<void>((resolve) => {
-    const done = () => {
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    signal.addEventListener('abort', done);
-    void sleep(ms).then(done);
-  });
-}
 
 /**
  * An API transformer that retries a call answered 429 (after the `retry_after` Telegram

@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../../log.js';
 import type { HttpRequest, HttpResponse, HttpServer } from '../../server/http-server.js';
+import { sameSecret } from '../../server/secret.js';
 import { ALLOWED_UPDATES, type TelegramBot } from './bot.js';
 
 /** The header in which Telegram sends the webhook's secret token. */
@@ -21,14 +21,6 @@ export interface WebhookSettings {
 export interface Webhook {
   /** Refuses new updates (503: Telegram keeps them for later) and finishes those in flight. */
   stop(): Promise<void>;
-}
-
-function sameSecret(given: string | string[] | undefined, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  // Hashing first makes the comparison constant-time whatever the lengths.
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
 }
 
 function parseUpdate(body: Buffer): Update | null {

@@ -2,7 +2,7 @@ import type { Logger } from '../../log.js';
 import type { ZaloBot } from './bot.js';
 import { DEFAULT_POLL_SECONDS } from './client.js';
 import { ZaloError } from './errors.js';
-import { backoffMs, realSleep, sleepUnless } from './retry.js';
+import { backoffMs, realSleep, sleepUnless } from '../../delivery/waits.js';
 
 /** A running long-polling loop. */
 export interface Polling {

@@ -1,3 +1,4 @@
+import { backoffMs, realSleep, sleepUnless } from '../../delivery/waits.js';
 import type { Logger } from '../../log.js';
 import { ZaloError } from './errors.js';
 
@@ -11,28 +12,6 @@ export interface RetryOptions {
   /** Aborted when the bot starts to stop: a wait under way ends at once and no new one begins. */
   stopping?: AbortSignal;
   log: Logger;
-}
-
-/** Wait before retry `attempt` (1-based): 200 ms, 400 ms, 800 ms … 5 s, with jitter. */
-export function backoffMs(attempt: number): number {
-  const base = Math.min(5_000, 200 * 2 ** (attempt - 1));
-  return Math.round(base * (0.75 + Math.random() * 0.5));
-}
-
-export const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** Waits `ms`, or less if `signal` is aborted meanwhile. */
-export function sleepUnless(sleep: (ms: number) => Promise<void>, ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (!signal) return sleep(ms);
-  if (signal.aborted) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    const done = () => {
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    signal.addEventListener('abort', done);
-    void sleep(ms).then(done);
-  });
 }
 
 /**

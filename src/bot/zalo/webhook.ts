@@ -1,6 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../../log.js';
 import type { HttpRequest, HttpResponse, HttpServer } from '../../server/http-server.js';
+import { sameSecret } from '../../server/secret.js';
 import type { ZaloBot } from './bot.js';
 
 /** The header in which Zalo sends the webhook's secret token. */
@@ -22,14 +22,6 @@ export interface WebhookSettings {
 export interface Webhook {
   /** Keeps new updates for the next start and finishes those in flight. */
   stop(): Promise<void>;
-}
-
-/** Compares the secret in constant time whatever the lengths (both sides are hashed first). */
-export function sameSecret(given: string | string[] | undefined, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
 }
 
 function parseBody(body: Buffer): Record<string, unknown> | null {

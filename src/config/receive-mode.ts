@@ -1,0 +1,52 @@
+/**
+ * How a chat platform delivers updates: long polling, or a webhook with its public address
+ * and secret. Shared by Telegram and Zalo, whose variables follow the same pattern
+ * (<P>_BOT_TOKEN, <P>_MODE, <P>_WEBHOOK_URL, <P>_WEBHOOK_SECRET).
+ */
+export type ReceiveMode =
+  | { mode: 'polling' }
+  | {
+      mode: 'webhook';
+      /** The public address given to the platform. */
+      webhookUrl: string;
+      /** The path of that address, served on the shared HTTP server. */
+      webhookPath: string;
+      secret: string;
+    };
+
+export interface ReceiveVars {
+  /** Variable prefix: "TELEGRAM" or "ZALO". */
+  prefix: string;
+  /** The platform's name in messages. */
+  platform: string;
+  token: string | null;
+  mode: 'polling' | 'webhook' | null;
+  url: string | null;
+  secret: string | null;
+  /** What a valid secret looks like, for the message when it is missing. */
+  secretRule: string;
+}
+
+/**
+ * Decides the receive mode: off (null) when no token is set, polling by default, webhook
+ * when a webhook URL is set or the mode says so. Each contradiction is one Vietnamese line.
+ */
+export function receiveMode(v: ReceiveVars): { mode: ReceiveMode | null; problems: string[] } {
+  const problems: string[] = [];
+  const p = v.prefix;
+  if (!v.token) {
+    if (v.url || v.secret || v.mode) problems.push(`${p}_BOT_TOKEN chưa được đặt, nên các biến ${p}_* khác không có tác dụng`);
+    return { mode: null, problems };
+  }
+  const mode = v.mode ?? (v.url ? 'webhook' : 'polling');
+  if (mode === 'polling') {
+    if (v.url) problems.push(`${p}_WEBHOOK_URL chỉ dùng ở chế độ webhook; bỏ biến này hoặc đặt ${p}_MODE=webhook`);
+    if (v.secret) problems.push(`${p}_WEBHOOK_SECRET chỉ dùng ở chế độ webhook; bỏ biến này hoặc đặt ${p}_MODE=webhook`);
+    return { mode: problems.length ? null : { mode }, problems };
+  }
+  if (!v.url) problems.push(`${p}_MODE=webhook cần ${p}_WEBHOOK_URL, địa chỉ https công khai mà ${v.platform} gửi cập nhật tới`);
+  if (!v.secret) problems.push(`${p}_WEBHOOK_SECRET là bắt buộc ở chế độ webhook (${v.secretRule})`);
+  if (!v.url || !v.secret) return { mode: null, problems };
+  const path = new URL(v.url).pathname;
+  return { mode: { mode, webhookUrl: v.url, webhookPath: path === '' ? '/' : path, secret: v.secret }, problems };
+}
