@@ -44,6 +44,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const what = await ensureDemoData(store, clock.now());
     if (what !== 'kept') log.info('demo data', { action: what, ms: Math.round(performance.now() - started) });
   }
+  const offers = opts.offers ?? new StoreOffers(store);
   const ctx: AppContext = {
     store,
     clock,
@@ -56,9 +57,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     directory: new VersionedCache(store, UNITS_VERSION_KEY, Directory.load),
     calendar: new VersionedCache(store, CALENDAR_VERSION_KEY, loadCalendar),
-    notices: new NoticeHub(store, log, () => clock.now()),
+    notices: new NoticeHub(store, log, () => clock.now(), offers),
   };
-  const router = new Router(COMMANDS, ctx, opts.offers ?? new StoreOffers(store), log);
+  const router = new Router(COMMANDS, ctx, offers, log);
   return {
     store,
     ctx,

@@ -1,4 +1,4 @@
-import type { Choice, Pagination } from './reply.js';
+import type { Choice, Pagination, Reply } from './reply.js';
 
 /** What a chat was last offered: options to pick by number, or pages to move through. */
 export interface Offer {
@@ -41,4 +41,22 @@ export class InMemoryOffers implements OfferMemory {
   async clear(chatKey: string): Promise<void> {
     this.offers.delete(chatKey);
   }
+}
+
+/** The chat key offers are kept under: "<platform>:<chat id>". */
+export function offerKey(platform: string, chatId: string): string {
+  return `${platform}:${chatId}`;
+}
+
+/**
+ * Remembers what a reply offers (choices, pages) in its chat, for a bare number answered
+ * next; replies that offer nothing leave the last offer as it was.
+ */
+export async function rememberOffer(offers: OfferMemory, chatKey: string, reply: Reply, now: Date): Promise<void> {
+  if (!reply.choices && !reply.pagination) return;
+  await offers.set(chatKey, {
+    ...(reply.choices ? { choices: reply.choices.options } : {}),
+    ...(reply.pagination ? { pagination: reply.pagination } : {}),
+    expiresAt: now.getTime() + OFFER_TTL_MS,
+  });
 }

@@ -6,7 +6,7 @@ import type { Logger } from '../log.js';
 import { TEXT } from '../text/messages.js';
 import type { AppContext } from './context.js';
 import type { OfferMemory } from './memory.js';
-import { OFFER_TTL_MS } from './memory.js';
+import { offerKey, rememberOffer } from './memory.js';
 import type { Reply } from './reply.js';
 import { userError } from './reply.js';
 import type { ChatRef, CommandRequest, UserRef } from './request.js';
@@ -98,7 +98,7 @@ export class Router {
 
   /** Answers one message; null means "stay quiet" (group chatter not addressed to the bot). */
   async handle(msg: IncomingMessage): Promise<Reply | null> {
-    const chatKey = `${msg.chat.platform}:${msg.chat.id}`;
+    const chatKey = offerKey(msg.chat.platform, msg.chat.id);
     const now = this.ctx.clock.now();
     try {
       const parsed = parseCommand(msg.text, this.ctx.settings.botName);
@@ -142,18 +142,8 @@ export class Router {
     const started = performance.now();
     const reply = await spec.handler(this.request(spec, args, msg, now, access), this.ctx);
     this.log.debug('command', { command: spec.name, chat: chatKey, ms: Math.round(performance.now() - started), status: reply.status });
-    await this.remember(chatKey, reply, now);
+    await rememberOffer(this.offers, chatKey, reply, now);
     return reply;
-  }
-
-  private async remember(chatKey: string, reply: Reply, now: Date): Promise<void> {
-    if (reply.choices || reply.pagination) {
-      await this.offers.set(chatKey, {
-        ...(reply.choices ? { choices: reply.choices.options } : {}),
-        ...(reply.pagination ? { pagination: reply.pagination } : {}),
-        expiresAt: now.getTime() + OFFER_TTL_MS,
-      });
-    }
   }
 
   /** Plain text: a number picks from the last offer; anything else gets a hint when addressed. */

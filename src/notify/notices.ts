@@ -1,3 +1,4 @@
+import { offerKey, rememberOffer, type OfferMemory } from '../core/memory.js';
 import type { Reply } from '../core/reply.js';
 import type { Platform } from '../core/request.js';
 import type { Store } from '../data/store.js';
@@ -29,6 +30,8 @@ export class NoticeHub {
     private readonly store: Store,
     private readonly log: Logger,
     private readonly now: () => Date,
+    /** Where a notice's choices are remembered, so "1" answered on Zalo picks the first. */
+    private readonly offers?: OfferMemory,
   ) {}
 
   /** Stores the notice and hands it over now if its platform's channel runs here. */
@@ -71,6 +74,7 @@ export class NoticeHub {
       };
       try {
         await sink(notice);
+        if (this.offers) await rememberOffer(this.offers, offerKey(platform, notice.chatId), notice.reply, this.now());
         handed++;
       } catch (err) {
         // Give it back so the next flush retries it.
