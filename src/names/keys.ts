@@ -167,3 +167,12 @@ export function hasDiacritics(s: string): boolean {
   }
   return false;
 }
+
+/**
+ * Lower case without any diacritics (đ → d), spacing and punctuation kept: for texts that
+ * are not names but are typed with or without diacritics too (periods, role words).
+ * @example stripDiacritics('Từ 1/7') === 'tu 1/7'
+ */
+export function stripDiacritics(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+}

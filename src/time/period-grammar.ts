@@ -3,6 +3,7 @@
  * specifications. Missing years, "today" and clipping are decided later in `period.ts`, so this file
  * stays a pure function of the text.
  */
+import { stripDiacritics } from '../names/keys.js';
 import { daysInMonth } from './day.js';
 
 /** A period as typed, before the year is inferred. Months are 1–12, quarters 1–4. */
@@ -40,11 +41,7 @@ export const MAX_LAST_DAYS = 3660;
  * @example foldPeriodText('  Từ 1 / 7  –  28/7/2025. ') === 'tu 1/7 - 28/7/2025'
  */
 export function foldPeriodText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  return stripDiacritics(text)
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/\s+/g, ' ')
     .replace(/\s*\/\s*/g, '/')
