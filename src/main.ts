@@ -4,6 +4,7 @@
  * chat token configured, a console chat in this terminal.
  */
 import { createApp } from './app.js';
+import { createLogger } from './log.js';
 import { CHANNELS, type Channel } from './bot/channels.js';
 import { runConsoleChat } from './bot/console/interactive.js';
 import { DEFAULT_CONSOLE_IDENTITY } from './bot/console/session.js';
@@ -13,7 +14,10 @@ import { ROUTE_PROVIDERS } from './server/routes.js';
 
 async function main(): Promise<void> {
   const env = parseEnv();
-  const app = await createApp({ env });
+  // The console chat shares the terminal with the logs: there, only warnings unless asked.
+  const consoleOnly = !env.TELEGRAM_BOT_TOKEN && !env.ZALO_BOT_TOKEN;
+  const level = consoleOnly && !process.env.LOG_LEVEL ? 'warn' : env.LOG_LEVEL;
+  const app = await createApp({ env, log: createLogger(level) });
   app.log.info('store open', { location: app.store.location, dialect: app.store.dialect });
   const http = new HttpServer(app.log);
   for (const provide of ROUTE_PROVIDERS) await provide({ app, env, http });
