@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { receiveMode, type ReceiveMode } from './receive-mode.js';
+import { modeVar, receiveMode, type ReceiveMode } from './receive-mode.js';
 import { optionalTextVar, positiveIntVar, urlVar } from './env-types.js';
 
 /** Telegram's rule for a webhook secret token. */
@@ -28,16 +28,7 @@ export const telegramEnv = {
   /** The Bot API server (tests and self-hosted Bot API servers point it elsewhere). */
   TELEGRAM_API_ROOT: urlVar('TELEGRAM_API_ROOT').transform((v) => v ?? 'https://api.telegram.org'),
   /** polling or webhook; by default webhook when TELEGRAM_WEBHOOK_URL is set, else polling. */
-  TELEGRAM_MODE: z
-    .string()
-    .optional()
-    .transform((v, ctx): 'polling' | 'webhook' | null => {
-      const s = v?.trim().toLowerCase() ?? '';
-      if (s === '') return null;
-      if (s === 'polling' || s === 'webhook') return s;
-      ctx.addIssue({ code: 'custom', message: `TELEGRAM_MODE phải là polling hoặc webhook, đang là "${v}"` });
-      return z.NEVER;
-    }),
+  TELEGRAM_MODE: modeVar('TELEGRAM_MODE'),
   /** The public https address Telegram posts updates to; its path is served by the bot's HTTP server. */
   TELEGRAM_WEBHOOK_URL: urlVar('TELEGRAM_WEBHOOK_URL', { httpsOnly: true }),
   /** The secret Telegram sends with every webhook call (16–256 of A–Z, a–z, 0–9, _ and -). */

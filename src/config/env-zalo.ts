@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { receiveMode, type ReceiveMode } from './receive-mode.js';
+import { modeVar, receiveMode, type ReceiveMode } from './receive-mode.js';
 import { boolVar, optionalTextVar, positiveIntVar, urlVar } from './env-types.js';
 
 /** A token as Zalo Bot Creator issues it: "<numeric bot id>:<secret>" (e.g. 12345689:abc-xyz). */
@@ -32,16 +32,7 @@ export const zaloEnv = {
   /** The Bot API server (tests point it at the fake server). */
   ZALO_API_ROOT: urlVar('ZALO_API_ROOT').transform((v) => v ?? ZALO_DEFAULT_API_ROOT),
   /** polling or webhook; by default webhook when ZALO_WEBHOOK_URL is set, else polling. */
-  ZALO_MODE: z
-    .string()
-    .optional()
-    .transform((v, ctx): 'polling' | 'webhook' | null => {
-      const s = v?.trim().toLowerCase() ?? '';
-      if (s === '') return null;
-      if (s === 'polling' || s === 'webhook') return s;
-      ctx.addIssue({ code: 'custom', message: `ZALO_MODE phải là polling hoặc webhook, đang là "${v}"` });
-      return z.NEVER;
-    }),
+  ZALO_MODE: modeVar('ZALO_MODE'),
   /** The public https address Zalo posts updates to; its path is served by the bot's HTTP server. */
   ZALO_WEBHOOK_URL: urlVar('ZALO_WEBHOOK_URL', { httpsOnly: true }),
   /** The secret Zalo sends back in X-Bot-Api-Secret-Token with every webhook call (8–256 characters). */

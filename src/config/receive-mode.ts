@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * How a chat platform delivers updates: long polling, or a webhook with its public address
  * and secret. Shared by Telegram and Zalo, whose variables follow the same pattern
@@ -49,4 +51,18 @@ export function receiveMode(v: ReceiveVars): { mode: ReceiveMode | null; problem
   if (!v.url || !v.secret) return { mode: null, problems };
   const path = new URL(v.url).pathname;
   return { mode: { mode, webhookUrl: v.url, webhookPath: path === '' ? '/' : path, secret: v.secret }, problems };
+}
+
+/** The <P>_MODE variable: polling, webhook, or unset (null: decided by whether a webhook URL is set). */
+export function modeVar(name: string) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx): 'polling' | 'webhook' | null => {
+      const s = v?.trim().toLowerCase() ?? '';
+      if (s === '') return null;
+      if (s === 'polling' || s === 'webhook') return s;
+      ctx.addIssue({ code: 'custom', message: `${name} phải là polling hoặc webhook, đang là "${v}"` });
+      return z.NEVER;
+    });
 }
