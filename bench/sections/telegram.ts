@@ -24,7 +24,19 @@ import { silentLogger } from '../../src/log.js';
 import { HttpServer } from '../../src/server/http-server.js';
 import { FakeTelegramServer } from '../../test/fakes/telegram-server.js';
 import type { BenchSection } from './index.js';
+import { ANSWER_GRACE_MS, closedLoop, type LoadTarget, type RunResult } from './load-loop.js';
 import { percentiles } from './stats.js';
+
+/** The fake Bot API as a load target: private chats whose id is the user's. */
+function telegramTarget(server: FakeTelegramServer): LoadTarget {
+  return {
+    send: (chat, text) => void server.sendText({ id: Number(chat), type: 'private' }, { id: Number(chat), first_name: 'Bench' }, text),
+    onSend: (listener) => server.onCall((call) => {
+      if (call.method === 'sendMessage') listener(String(call.payload.chat_id), call.at);
+    }),
+    reset: () => server.reset(),
+  };
+}
 
 const CHAT_COUNTS = [1, 10, 100];
 /** The steady load of the goal (500 updates/s), spread over this many chats. */
@@ -32,17 +44,9 @@ const STEADY_RATE = 500;
 const STEADY_CHATS = [10, 100];
 const WARMUP_MS = 1_500;
 /** How long after a run's end its last answers may take before they count as missing. */
-const ANSWER_GRACE_MS = 30_000;
 const MEASURE_MS = 5_000;
 const TEXTS = ['/xa Thượng Cốc', '/xa Yên Phú', '/xa Quyết Thắng', '/xa Thanh Ba', '/xa 05293'];
 
-/** What the fake-server process reports for one run. */
-interface RunResult {
-  latencies: number[];
-  seconds: number;
-  /** Updates still without an answer when the run gave up waiting (should be 0). */
-  unanswered: number;
-}
 
 type ToChild =
   | { type: 'start' }
@@ -64,7 +68,7 @@ async function childMain(): Promise<void> {
         } else if (m.type === 'run') {
           const result = m.ratePerSecond
             ? await openLoop(server!, m.chats, m.ratePerSecond, m.warmupMs, m.measureMs, m.texts)
-            : await closedLoop(server!, m.chats, m.warmupMs, m.measureMs, m.texts);
+            : await closedLoop(telegramTarget(server!), Array.from({ length: m.chats }, (_, i) => String(1001 + i)), m.warmupMs, m.measureMs, m.texts);
           send({ type: 'result', result });
         } else {
           await server?.close();
@@ -77,43 +81,6 @@ async function childMain(): Promise<void> {
   });
 }
 
-/** N chats, each sending its next message when the previous one is answered. */
-function closedLoop(server: FakeTelegramServer, chats: number, warmupMs: number, measureMs: number, texts: string[]): Promise<RunResult> {
-  return new Promise((resolve) => {
-    const pushedAt = new Map<number, number>();
-    const latencies: number[] = [];
-    const start = performance.now();
-    const measureFrom = start + warmupMs;
-    const measureTo = measureFrom + measureMs;
-    let sent = 0;
-    let outstanding = 0;
-    const end = () => {
-      stop();
-      clearTimeout(guard);
-      server.reset();
-      resolve({ latencies, seconds: measureMs / 1000, unanswered: outstanding });
-    };
-    // Never wait forever for a reply that does not come: report it as unanswered.
-    const guard = setTimeout(end, warmupMs + measureMs + ANSWER_GRACE_MS);
-    const push = (chat: number) => {
-      pushedAt.set(chat, performance.now());
-      outstanding++;
-      server.sendText({ id: chat, type: 'private' }, { id: chat, first_name: 'Bench' }, texts[sent++ % texts.length]!);
-    };
-    const stop = server.onCall((call) => {
-      if (call.method !== 'sendMessage') return;
-      const chat = Number(call.payload.chat_id);
-      const at = pushedAt.get(chat);
-      if (at === undefined) return;
-      pushedAt.delete(chat);
-      outstanding--;
-      if (at >= measureFrom && call.at <= measureTo) latencies.push(call.at - at);
-      if (call.at < measureTo) push(chat);
-      else if (outstanding === 0) end();
-    });
-    for (let c = 1; c <= chats; c++) push(1000 + c);
-  });
-}
 
 /**
  * Updates arriving at a steady `ratePerSecond`, spread over `chats` chats, whatever the

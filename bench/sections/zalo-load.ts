@@ -8,17 +8,23 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { FakeZaloServer } from '../../test/fakes/zalo-server.js';
+import { closedLoop, type LoadTarget, type RunResult } from './load-loop.js';
+
+export type { RunResult } from './load-loop.js';
+
+/** The fake Zalo API as a load target: private chats whose id is the user's. */
+function zaloTarget(server: FakeZaloServer): LoadTarget {
+  return {
+    send: (chat, text) => void server.sendText({ id: chat, type: 'PRIVATE' }, { id: chat, display_name: 'Bench' }, text),
+    onSend: (listener) => server.onCall((call) => {
+      if (call.method === 'sendMessage') listener(String(call.payload.chat_id), call.at);
+    }),
+    reset: () => server.reset(),
+  };
+}
 
 /** How long after a run's end its last answers may take before they count as missing. */
-const ANSWER_GRACE_MS = 30_000;
 
-/** What the fake-server process reports for one run. */
-export interface RunResult {
-  latencies: number[];
-  seconds: number;
-  /** Updates still without an answer when the run gave up waiting (should be 0). */
-  unanswered: number;
-}
 
 type ToChild =
   | { type: 'start'; webhookTarget: string | null }
@@ -28,42 +34,6 @@ type FromChild = { type: 'ready'; apiRoot: string; token: string } | { type: 're
 
 const chatId = (n: number) => `c${String(n).padStart(19, '0')}`;
 
-/** N chats, each sending its next message when the previous one is answered. */
-function closedLoop(server: FakeZaloServer, chats: number, warmupMs: number, measureMs: number, texts: string[]): Promise<RunResult> {
-  return new Promise((resolve) => {
-    const pushedAt = new Map<string, number>();
-    const latencies: number[] = [];
-    const measureFrom = performance.now() + warmupMs;
-    const measureTo = measureFrom + measureMs;
-    let sent = 0;
-    let outstanding = 0;
-    const end = () => {
-      stop();
-      clearTimeout(guard);
-      server.reset();
-      resolve({ latencies, seconds: measureMs / 1000, unanswered: outstanding });
-    };
-    // Never wait forever for a reply that does not come: report it as unanswered.
-    const guard = setTimeout(end, warmupMs + measureMs + ANSWER_GRACE_MS);
-    const push = (chat: string) => {
-      pushedAt.set(chat, performance.now());
-      outstanding++;
-      server.sendText({ id: chat, type: 'PRIVATE' }, { id: chat, display_name: 'Bench' }, texts[sent++ % texts.length]!);
-    };
-    const stop = server.onCall((call) => {
-      if (call.method !== 'sendMessage') return;
-      const chat = String(call.payload.chat_id);
-      const at = pushedAt.get(chat);
-      if (at === undefined) return;
-      pushedAt.delete(chat);
-      outstanding--;
-      if (at >= measureFrom && call.at <= measureTo) latencies.push(call.at - at);
-      if (call.at < measureTo) push(chat);
-      else if (outstanding === 0) end();
-    });
-    for (let c = 1; c <= chats; c++) push(chatId(c));
-  });
-}
 
 /** The child's side: one fake server at a time, driven by messages from the parent. */
 async function childMain(): Promise<void> {
@@ -78,7 +48,7 @@ async function childMain(): Promise<void> {
           server.deliverWebhooksTo(m.webhookTarget);
           send({ type: 'ready', apiRoot: server.apiRoot, token: server.token });
         } else if (m.type === 'run') {
-          send({ type: 'result', result: await closedLoop(server!, m.chats, m.warmupMs, m.measureMs, m.texts) });
+          send({ type: 'result', result: await closedLoop(zaloTarget(server!), Array.from({ length: m.chats }, (_, i) => chatId(i + 1)), m.warmupMs, m.measureMs, m.texts) });
         } else {
           await server?.close();
           process.exit(0);
