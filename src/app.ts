@@ -50,7 +50,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
     clock,
     settings: {
       defaultProvince: opts.env.DEFAULT_PROVINCE,
-      botName: null,
       staleAfterHours: opts.env.STALE_AFTER_HOURS,
       admins: opts.env.ADMIN_IDS,
       publicAggregates: opts.env.PUBLIC_AGGREGATES,

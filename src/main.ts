@@ -1,40 +1,49 @@
 /**
  * `npm start`: opens the store (the embedded SQLite file by default, created, migrated and
  * filled with the demo dataset on first start) and serves the configured chats; with no
- * chat token configured, a console chat in this terminal.
+ * chat token configured, a console chat in this terminal, which takes the options of
+ * `npm run ask` (--as, --chat, --now).
  */
 import { createApp } from './app.js';
 import { createLogger } from './log.js';
 import { CHANNELS, type Channel } from './bot/channels.js';
+import { parseConsoleArgs, UsageError, USAGE } from './bot/console/args.js';
+import { consoleIdentity } from './bot/console/identity.js';
 import { runConsoleChat } from './bot/console/interactive.js';
-import { DEFAULT_CONSOLE_IDENTITY } from './bot/console/session.js';
 import { ConfigError, parseEnv } from './config/env.js';
+import { fixedClock } from './core/clock.js';
 import { HttpServer } from './server/http-server.js';
+import { healthRoutes } from './server/health.js';
 import { ROUTE_PROVIDERS } from './server/routes.js';
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
+  const args = parseConsoleArgs(process.argv.slice(2));
+  if (args.message !== null || args.json) throw new UsageError(`npm start chỉ nhận --as, --chat và --now.\n${USAGE}`);
   const env = parseEnv();
   // The console chat shares the terminal with the logs: there, only warnings unless asked.
   const consoleOnly = !env.TELEGRAM_BOT_TOKEN && !env.ZALO_BOT_TOKEN;
   const level = consoleOnly && !process.env.LOG_LEVEL ? 'warn' : env.LOG_LEVEL;
-  const app = await createApp({ env, log: createLogger(level) });
+  const app = await createApp({ env, log: createLogger(level), ...(args.now ? { clock: fixedClock(args.now) } : {}) });
   app.log.info('store open', { location: app.store.location, dialect: app.store.dialect });
   const http = new HttpServer(app.log);
   for (const provide of ROUTE_PROVIDERS) await provide({ app, env, http });
   const channels: Channel[] = [];
   for (const start of CHANNELS) {
-    const channel = await start({ app, env, http });
+    const channel = start({ app, env, http });
     if (channel) channels.push(channel);
   }
+  healthRoutes(http, channels);
+  // The HTTP server never waits on a chat platform: health checks, the push API and
+  // webhooks answer while a channel is still reaching its platform.
   if (channels.length > 0 || http.hasRoutesBeyondHealth) {
     const port = await http.listen(env.PORT);
     app.log.info('http listening', { port });
   }
   if (channels.length === 0) {
-    await runConsoleChat(app, DEFAULT_CONSOLE_IDENTITY);
+    await runConsoleChat(app, await consoleIdentity(app.ctx, args));
     await http.close();
     await app.close();
-    return;
+    return 0;
   }
   let stopping = false;
   const stop = async (signal: string) => {
@@ -48,10 +57,16 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  return -1;
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof ConfigError) process.stderr.write(`${err.message}\n`);
-  else process.stderr.write(`Không khởi động được: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError || err instanceof UsageError) process.stderr.write(`${err.message}\n`);
+    else process.stderr.write(`Không khởi động được: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(err instanceof UsageError ? 2 : 1);
+  },
+);

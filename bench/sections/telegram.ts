@@ -218,7 +218,7 @@ export const telegramSection: BenchSection = {
       const botFake = await fake.start();
       const http = new HttpServer(silentLogger);
       const channel = await startTelegramChannel(
-        { router: app.router, settings: app.ctx.settings, store: app.store, log: silentLogger },
+        { router: app.router, store: app.store, log: silentLogger },
         { mode: 'polling', token: botFake.token, apiRoot: botFake.apiRoot, maxRetryWaitMs: 10_000 },
         http,
       );

@@ -1,14 +1,11 @@
 import type { App } from '../app.js';
+import type { Channel } from '../channel/chat-channel.js';
 import type { Env } from '../config/env.js';
 import type { HttpServer } from '../server/http-server.js';
-import { startTelegram } from './telegram/start.js';
-import { startZalo } from './zalo/start.js';
+import { startTelegram } from './telegram/channel.js';
+import { startZalo } from './zalo/channel.js';
 
-/** A running chat channel; `stop` stops taking messages and finishes those in flight. */
-export interface Channel {
-  name: string;
-  stop(): Promise<void>;
-}
+export type { Channel } from '../channel/chat-channel.js';
 
 export interface ChannelDeps {
   app: App;
@@ -17,8 +14,12 @@ export interface ChannelDeps {
   http: HttpServer;
 }
 
-/** Starts a channel when its settings are present; returns null when not configured. */
-export type ChannelStarter = (deps: ChannelDeps) => Promise<Channel | null>;
+/**
+ * Starts a channel when its settings are present (null when not configured). It returns at
+ * once: the channel reaches its platform in the background, so one platform that does not
+ * answer never holds up the HTTP server or the others.
+ */
+export type ChannelStarter = (deps: ChannelDeps) => Channel | null;
 
-/** The chat channels `npm start` tries, in order. The console is used when none starts. */
+/** The chat channels `npm start` tries, in order. The console is used when none is configured. */
 export const CHANNELS: ChannelStarter[] = [startTelegram, startZalo];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { modeVar, receiveMode, type ReceiveMode } from './receive-mode.js';
-import { optionalTextVar, positiveIntVar, urlVar } from './env-types.js';
+import { modeVar, platformConfig, type PlatformBase, type PlatformConfigResult, type ReceiveMode } from './receive-mode.js';
+import { botTokenVar, optionalTextVar, positiveIntVar, urlVar } from './env-types.js';
 
 /** Telegram's rule for a webhook secret token. */
 const SECRET_PATTERN = /^[A-Za-z0-9_-]{16,256}$/;
@@ -13,18 +13,7 @@ const TOKEN_PATTERN = /^\d{3,}:[A-Za-z0-9_-]{20,}$/;
  */
 export const telegramEnv = {
   /** The bot token from @BotFather; Telegram starts only when it is set. Never logged. */
-  TELEGRAM_BOT_TOKEN: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v || v.trim() === '') return null;
-      // The value is a secret: the message never repeats it.
-      if (!TOKEN_PATTERN.test(v.trim())) {
-        ctx.addIssue({ code: 'custom', message: 'TELEGRAM_BOT_TOKEN không đúng dạng <số>:<chuỗi ký tự> mà @BotFather cấp' });
-        return z.NEVER;
-      }
-      return v.trim();
-    }),
+  TELEGRAM_BOT_TOKEN: botTokenVar('TELEGRAM_BOT_TOKEN', TOKEN_PATTERN, '@BotFather'),
   /** The Bot API server (tests and self-hosted Bot API servers point it elsewhere). */
   TELEGRAM_API_ROOT: urlVar('TELEGRAM_API_ROOT').transform((v) => v ?? 'https://api.telegram.org'),
   /** polling or webhook; by default webhook when TELEGRAM_WEBHOOK_URL is set, else polling. */
@@ -53,35 +42,26 @@ export interface TelegramEnv {
   TELEGRAM_MAX_RETRY_WAIT_SECONDS: number;
 }
 
-interface CommonConfig {
-  token: string;
-  apiRoot: string;
-  /** Longest wait for retries of one send before it goes to the outbox. */
-  maxRetryWaitMs: number;
-}
-
 /** How the bot receives updates: webhook-only settings exist only in webhook mode. */
-export type TelegramConfig = CommonConfig & ReceiveMode;
-
-/** The Telegram settings, or the problems with them (one Vietnamese line each). */
-export type TelegramConfigResult = { config: TelegramConfig | null; problems: [] } | { config: null; problems: string[] };
+export type TelegramConfig = PlatformBase & ReceiveMode;
 
 /**
  * Combines the Telegram variables: null when no token is set (Telegram is off), polling by
  * default, webhook when TELEGRAM_WEBHOOK_URL is set or TELEGRAM_MODE=webhook.
  */
-export function telegramConfig(env: TelegramEnv): TelegramConfigResult {
-  const r = receiveMode({
-    prefix: 'TELEGRAM',
-    platform: 'Telegram',
-    token: env.TELEGRAM_BOT_TOKEN,
-    mode: env.TELEGRAM_MODE,
-    url: env.TELEGRAM_WEBHOOK_URL,
-    secret: env.TELEGRAM_WEBHOOK_SECRET,
-    secretRule: '16 đến 256 ký tự A–Z, a–z, 0–9, _ hoặc -',
-  });
-  if (r.problems.length) return { config: null, problems: r.problems };
-  if (!r.mode || !env.TELEGRAM_BOT_TOKEN) return { config: null, problems: [] };
-  const common: CommonConfig = { token: env.TELEGRAM_BOT_TOKEN, apiRoot: env.TELEGRAM_API_ROOT, maxRetryWaitMs: env.TELEGRAM_MAX_RETRY_WAIT_SECONDS * 1000 };
-  return { config: { ...common, ...r.mode }, problems: [] };
+export function telegramConfig(env: TelegramEnv): PlatformConfigResult<TelegramConfig> {
+  return platformConfig(
+    {
+      prefix: 'TELEGRAM',
+      platform: 'Telegram',
+      token: env.TELEGRAM_BOT_TOKEN,
+      mode: env.TELEGRAM_MODE,
+      url: env.TELEGRAM_WEBHOOK_URL,
+      secret: env.TELEGRAM_WEBHOOK_SECRET,
+      secretRule: '16 đến 256 ký tự A–Z, a–z, 0–9, _ hoặc -',
+      apiRoot: env.TELEGRAM_API_ROOT,
+      maxRetryWaitSeconds: env.TELEGRAM_MAX_RETRY_WAIT_SECONDS,
+    },
+    {},
+  );
 }

@@ -61,3 +61,21 @@ export function urlVar(name: string, opts: { httpsOnly?: boolean } = {}) {
       return u.toString().replace(/\/$/, '');
     });
 }
+
+/**
+ * A chat platform's bot token, "<numeric bot id>:<secret>" as its issuer hands it out;
+ * null when unset (the platform is off). The message about a bad value never repeats it.
+ */
+export function botTokenVar(name: string, pattern: RegExp, issuer: string) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v || v.trim() === '') return null;
+      if (!pattern.test(v.trim())) {
+        ctx.addIssue({ code: 'custom', message: `${name} không đúng dạng <số>:<chuỗi ký tự> mà ${issuer} cấp` });
+        return z.NEVER;
+      }
+      return v.trim();
+    });
+}

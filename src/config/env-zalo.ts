@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { modeVar, receiveMode, type ReceiveMode } from './receive-mode.js';
-import { boolVar, optionalTextVar, positiveIntVar, urlVar } from './env-types.js';
+import { modeVar, platformConfig, type PlatformBase, type PlatformConfigResult, type ReceiveMode } from './receive-mode.js';
+import { boolVar, botTokenVar, optionalTextVar, positiveIntVar, urlVar } from './env-types.js';
 
 /** A token as Zalo Bot Creator issues it: "<numeric bot id>:<secret>" (e.g. 12345689:abc-xyz). */
 const TOKEN_PATTERN = /^\d{3,}:[A-Za-z0-9_-]{3,}$/;
@@ -17,18 +17,7 @@ export const ZALO_DEFAULT_API_ROOT = 'https://bot-api.zaloplatforms.com';
  */
 export const zaloEnv = {
   /** The bot token from Zalo Bot Creator; Zalo starts only when it is set. Never logged. */
-  ZALO_BOT_TOKEN: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v || v.trim() === '') return null;
-      // The value is a secret: the message never repeats it.
-      if (!TOKEN_PATTERN.test(v.trim())) {
-        ctx.addIssue({ code: 'custom', message: 'ZALO_BOT_TOKEN không đúng dạng <số>:<chuỗi ký tự> mà Zalo Bot Creator cấp' });
-        return z.NEVER;
-      }
-      return v.trim();
-    }),
+  ZALO_BOT_TOKEN: botTokenVar('ZALO_BOT_TOKEN', TOKEN_PATTERN, 'Zalo Bot Creator'),
   /** The Bot API server (tests point it at the fake server). */
   ZALO_API_ROOT: urlVar('ZALO_API_ROOT').transform((v) => v ?? ZALO_DEFAULT_API_ROOT),
   /** polling or webhook; by default webhook when ZALO_WEBHOOK_URL is set, else polling. */
@@ -69,11 +58,8 @@ export interface ZaloEnv {
   PUBLIC_BASE_URL: string | null;
 }
 
-interface CommonConfig {
-  token: string;
-  apiRoot: string;
-  /** Longest wait for retries of one send before it goes to the outbox. */
-  maxRetryWaitMs: number;
+/** Zalo's own settings. */
+interface ZaloSettings {
   /** Messages per calendar month (Asia/Ho_Chi_Minh) before unrequested messages are held. */
   monthlyQuota: number;
   /** Replies in Zalo's markdown subset rather than plain text. */
@@ -83,34 +69,25 @@ interface CommonConfig {
 }
 
 /** How the bot receives updates: webhook-only settings exist only in webhook mode. */
-export type ZaloConfig = CommonConfig & ReceiveMode;
-
-/** The Zalo settings, or the problems with them (one Vietnamese line each). */
-export type ZaloConfigResult = { config: ZaloConfig | null; problems: [] } | { config: null; problems: string[] };
+export type ZaloConfig = PlatformBase & ZaloSettings & ReceiveMode;
 
 /**
  * Combines the Zalo variables: null when no token is set (Zalo is off), polling by
  * default, webhook when ZALO_WEBHOOK_URL is set or ZALO_MODE=webhook.
  */
-export function zaloConfig(env: ZaloEnv): ZaloConfigResult {
-  const r = receiveMode({
-    prefix: 'ZALO',
-    platform: 'Zalo',
-    token: env.ZALO_BOT_TOKEN,
-    mode: env.ZALO_MODE,
-    url: env.ZALO_WEBHOOK_URL,
-    secret: env.ZALO_WEBHOOK_SECRET,
-    secretRule: `${SECRET_MIN} đến ${SECRET_MAX} ký tự`,
-  });
-  if (r.problems.length) return { config: null, problems: r.problems };
-  if (!r.mode || !env.ZALO_BOT_TOKEN) return { config: null, problems: [] };
-  const common: CommonConfig = {
-    token: env.ZALO_BOT_TOKEN,
-    apiRoot: env.ZALO_API_ROOT,
-    maxRetryWaitMs: env.ZALO_MAX_RETRY_WAIT_SECONDS * 1000,
-    monthlyQuota: env.ZALO_MONTHLY_QUOTA,
-    markdown: env.ZALO_MARKDOWN,
-    publicBaseUrl: env.PUBLIC_BASE_URL,
-  };
-  return { config: { ...common, ...r.mode }, problems: [] };
+export function zaloConfig(env: ZaloEnv): PlatformConfigResult<ZaloConfig> {
+  return platformConfig(
+    {
+      prefix: 'ZALO',
+      platform: 'Zalo',
+      token: env.ZALO_BOT_TOKEN,
+      mode: env.ZALO_MODE,
+      url: env.ZALO_WEBHOOK_URL,
+      secret: env.ZALO_WEBHOOK_SECRET,
+      secretRule: `${SECRET_MIN} đến ${SECRET_MAX} ký tự`,
+      apiRoot: env.ZALO_API_ROOT,
+      maxRetryWaitSeconds: env.ZALO_MAX_RETRY_WAIT_SECONDS,
+    },
+    { monthlyQuota: env.ZALO_MONTHLY_QUOTA, markdown: env.ZALO_MARKDOWN, publicBaseUrl: env.PUBLIC_BASE_URL } satisfies ZaloSettings,
+  );
 }

@@ -53,6 +53,31 @@ export function receiveMode(v: ReceiveVars): { mode: ReceiveMode | null; problem
   return { mode: { mode, webhookUrl: v.url, webhookPath: path === '' ? '/' : path, secret: v.secret }, problems };
 }
 
+/** What every chat platform's settings hold, besides how it receives updates. */
+export interface PlatformBase {
+  token: string;
+  apiRoot: string;
+  /** Longest wait for retries of one send before it goes to the outbox. */
+  maxRetryWaitMs: number;
+}
+
+/** A platform's settings, or the problems with them (one Vietnamese line each). */
+export type PlatformConfigResult<C> = { config: C | null; problems: [] } | { config: null; problems: string[] };
+
+/**
+ * Combines a platform's variables: null when no token is set (the platform is off), else
+ * the common settings, the platform's own `extra` ones and the receive mode.
+ */
+export function platformConfig<Extra extends object>(
+  v: ReceiveVars & { apiRoot: string; maxRetryWaitSeconds: number },
+  extra: Extra,
+): PlatformConfigResult<PlatformBase & Extra & ReceiveMode> {
+  const r = receiveMode(v);
+  if (r.problems.length) return { config: null, problems: r.problems };
+  if (!r.mode || !v.token) return { config: null, problems: [] };
+  return { config: { token: v.token, apiRoot: v.apiRoot, maxRetryWaitMs: v.maxRetryWaitSeconds * 1000, ...extra, ...r.mode }, problems: [] };
+}
+
 /** The <P>_MODE variable: polling, webhook, or unset (null: decided by whether a webhook URL is set). */
 export function modeVar(name: string) {
   return z

@@ -10,8 +10,6 @@ import type { Clock } from './clock.js';
 export interface Settings {
   /** The province this deployment serves, when it serves one (DEFAULT_PROVINCE). */
   defaultProvince: string | null;
-  /** The bot's username, so "/xa@ThisBot" is accepted and "/xa@OtherBot" ignored. */
-  botName: string | null;
   /** After this many hours without an import, replies warn that figures may be stale. */
   staleAfterHours: number;
   /** Administrators by platform user id (ADMIN_IDS); the console user is always one. */

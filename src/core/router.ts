@@ -39,6 +39,12 @@ export interface IncomingMessage {
   user: UserRef;
   /** The message is addressed to the bot (a private chat, a reply to the bot, a mention). */
   addressed: boolean;
+  /**
+   * The names this bot goes by on the message's platform ("/xa@ThisBot" is for it,
+   * "/xa@OtherBot" is not); empty or absent where the platform gives none. They travel with
+   * the message: two platforms in one process each have their own.
+   */
+  botNames?: readonly string[];
   /** Console only (`--as`): act with this role instead of the chat's own. */
   actAs?: ActAs;
 }
@@ -61,13 +67,15 @@ export function commandKey(name: string): string {
 
 /**
  * Parses a command line: a slash, a name, an optional @BotName, then free text.
- * Returns null for text that is not a command.
+ * Returns null for text that is not a command. `botNames` are this bot's names on the
+ * message's platform, compared as command names are (case, diacritics, spaces aside); a
+ * command naming another bot is marked `forOtherBot`.
  */
-export function parseCommand(text: string, botName: string | null): ParsedCommand | null {
+export function parseCommand(text: string, botNames: readonly string[] = []): ParsedCommand | null {
   const m = /^[/／]([^\s@]+)(?:@(\S+))?(?:\s+([\s\S]*))?$/u.exec(text.trim());
   if (!m) return null;
   const target = m[2];
-  const forOtherBot = Boolean(target && botName && target.toLowerCase() !== botName.toLowerCase());
+  const forOtherBot = Boolean(target && botNames.length > 0 && !botNames.some((n) => commandKey(n) === commandKey(target)));
   return { name: m[1]!, args: (m[3] ?? '').replace(/\s+/g, ' ').trim(), forOtherBot };
 }
 
@@ -101,7 +109,7 @@ export class Router {
     const chatKey = offerKey(msg.chat.platform, msg.chat.id);
     const now = this.ctx.clock.now();
     try {
-      const parsed = parseCommand(msg.text, this.ctx.settings.botName);
+      const parsed = parseCommand(msg.text, msg.botNames);
       if (!parsed) return await this.handleText(msg, chatKey, now);
       if (parsed.forOtherBot) return null;
       const spec = this.find(parsed.name);
@@ -159,7 +167,7 @@ export class Router {
           ? `${offer.pagination.command} ${n}`
           : undefined;
       if (!command) return userError(TEXT.numberOutOfRange(offer.choices?.length ?? offer.pagination?.pageCount ?? 0));
-      const parsed = parseCommand(command, null);
+      const parsed = parseCommand(command);
       const spec = parsed && this.find(parsed.name);
       if (parsed && spec) return this.run(spec, parsed.args, msg, chatKey, now);
     }

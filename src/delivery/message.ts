@@ -1,11 +1,11 @@
 /**
  * What the delivery layer moves: a message ready for one platform's send call, and the
- * errors a platform sender reports. Platform-neutral: the Telegram adapter fills these in
- * today, the Zalo adapter will tomorrow.
+ * errors a platform sender reports. Platform-neutral: each platform's sender maps its own
+ * errors onto these.
  */
+import type { MarkupKind } from '../channel/render/markup.js';
 
-/** The markup a message's `text` is written in. */
-export type MarkupKind = 'plain' | 'html';
+export type { MarkupKind } from '../channel/render/markup.js';
 
 /** One button as sent: a label and the short callback data it carries (never raw names). */
 export interface KeyboardButton {
@@ -26,6 +26,8 @@ export interface OutboundMessage {
   image?: { png: Uint8Array };
   /** The platform id of the message this one answers (groups: whom the bot replies to). */
   replyTo?: string;
+  /** A message nobody asked for (a notice, an alert); the console heads it so. */
+  unasked?: boolean;
 }
 
 /** Where a message goes. */
@@ -44,6 +46,8 @@ export interface SentRef {
 export type DeliveryErrorCode =
   /** Too many messages: try again after `retryAfterMs`. */
   | 'rate_limited'
+  /** Zalo's "Quota exceeded" (429): a passing limit or the month's quota, retried by its own steps. */
+  | 'quota_exceeded'
   /** The platform or the network failed (5xx, timeout, dropped connection): try again later. */
   | 'unavailable'
   /** The platform refused this message for good (400): retrying cannot help. */
@@ -68,13 +72,12 @@ export class DeliveryError extends Error {
 
   /** Whether sending the same message later may succeed. */
   get transient(): boolean {
-    return this.code === 'rate_limited' || this.code === 'unavailable';
+    return this.code === 'rate_limited' || this.code === 'quota_exceeded' || this.code === 'unavailable';
   }
 }
 
 /** A platform's send operation, as the outbox and the deliverer use it. */
 export interface MessageSender {
-  readonly platform: string;
   /** Sends one message; throws DeliveryError. Falls back to `plain` on rejected markup itself. */
   send(target: DeliveryTarget, message: OutboundMessage): Promise<SentRef>;
 }

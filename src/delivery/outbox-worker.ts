@@ -1,8 +1,9 @@
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../log.js';
-import { DeliveryError, type MessageSender } from './message.js';
-import type { Outbox, OutboxEntry } from './outbox.js';
+import type { MessageSender } from './message.js';
+import { BULK, queueKey, REPLY, type Outbox, type OutboxEntry, type Priority } from './outbox.js';
 import type { Pacer } from './pacer.js';
+import { asDeliveryError, retryDelayMs } from './retry.js';
 
 export interface OutboxWorkerOptions {
   /** How often to look for due messages when nothing wakes the worker (default 1 s). */
@@ -11,73 +12,85 @@ export interface OutboxWorkerOptions {
   leaseMs?: number;
   /** After this long in the outbox, a message that still fails is given up (default 7 days). */
   giveUpAfterMs?: number;
+  /** Most messages claimed in one pass (default 50). */
+  batch?: number;
 }
 
-/** Wait before retrying a message that failed `attempts` times without a hint: 2 s … 15 min. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(15 * 60_000, 2_000 * 2 ** Math.max(0, attempts - 1));
+/** What the worker sends with: the platform's sender, and whether messages nobody asked for must wait now. */
+export interface OutboxSender extends MessageSender {
+  holdsBulk?(): Promise<boolean>;
 }
 
 /**
- * Sends what waits in the outbox for one platform, paced within the platform's limits:
- * oldest first, one chat's messages in order, each retried with back-off (or after the
- * platform's retry_after) until it is sent, refused for good, or too old.
- * Also remembers which chats have messages waiting, so new replies queue behind them.
+ * Sends what waits in the outbox for one platform bot, one message at a time (so a crash
+ * can leave at most one message sent but not recorded, which is then sent again), paced
+ * within the platform's limits: replies before messages nobody asked for, then oldest
+ * first, one chat's messages in order, each retried by the retry policy until it is sent,
+ * refused for good, or too old. Also remembers which chats have messages waiting, so new
+ * messages to them queue behind.
  */
 export class OutboxWorker {
-  /** Chats with messages waiting, each with the pass count when it was last queued. */
+  /** Queues (queueKey) with messages waiting, each with the pass count when last queued. */
   private readonly queuedChats = new Map<string, number>();
-  /** Counts the looks at which chats still wait (see drainOnce). */
+  /** Counts the looks at which queues still wait (see drainOnce). */
   private passes = 0;
   private running = false;
+  private stopping = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** Whether a nudge may end the current pause (not while waiting for the pacer). */
+  private nudgeable = true;
   /** A nudge that came while a pass was running: the next pause is skipped. */
   private nudged = false;
-  private timer: NodeJS.Timeout | null = null;
+  /** When the pacer next has room, if it had none in the last pass. */
+  private roomAt: number | null = null;
   private readonly opts: Required<OutboxWorkerOptions>;
 
   constructor(
     private readonly outbox: Outbox,
-    private readonly sender: MessageSender,
-    private readonly pacer: Pacer,
+    /** "telegram:<bot id>": the outbox rows this worker sends. */
+    readonly key: string,
+    private readonly sender: OutboxSender,
+    /** The platform's pacing; null where nothing limits the rate. */
+    readonly pacer: Pacer | null,
     private readonly clock: Clock,
     private readonly log: Logger,
     opts: OutboxWorkerOptions = {},
   ) {
-    this.opts = { pollMs: 1_000, leaseMs: 60_000, giveUpAfterMs: 7 * 24 * 3_600_000, ...opts };
+    this.opts = { pollMs: 1_000, leaseMs: 60_000, giveUpAfterMs: 7 * 24 * 3_600_000, batch: 50, ...opts };
   }
 
-  /** Loads the chats with waiting messages and starts the sending loop. */
+  /** Loads the queues with waiting messages and starts the sending loop. */
   async start(): Promise<void> {
-    for (const chat of await this.outbox.pendingChats(this.sender.platform)) this.queuedChats.set(chat, this.passes);
+    for (const q of await this.outbox.pendingQueues(this.key)) this.queuedChats.set(q, this.passes);
     this.running = true;
     this.loop = this.run();
   }
 
-  /** Stops after the message being sent, if any. */
+  /** Stops after the message being sent, if any (the rest of a claimed batch is put back). */
   async stop(): Promise<void> {
     this.running = false;
-    this.nudge();
+    this.stopping = true;
+    this.wake?.();
     await this.loop;
     this.loop = null;
   }
 
-  /** Whether a chat has messages waiting (a new reply to it must queue too, to keep order). */
-  isQueued(chatId: string): boolean {
-    return this.queuedChats.has(chatId);
+  /** Whether a chat has messages of this priority waiting (a new one must queue too, to keep order). */
+  isQueued(chatId: string, priority: Priority = REPLY): boolean {
+    return this.queuedChats.has(queueKey(chatId, priority));
   }
 
   /** Notes that a message was queued for a chat, and wakes the loop. */
-  queued(chatId: string): void {
-    this.queuedChats.set(chatId, this.passes);
+  queued(chatId: string, priority: Priority = REPLY): void {
+    this.queuedChats.set(queueKey(chatId, priority), this.passes);
     this.nudge();
   }
 
   /** Wakes the loop to look for due messages now. */
   nudge(): void {
     this.nudged = true;
-    this.wake?.();
+    if (this.nudgeable) this.wake?.();
   }
 
   private async run(): Promise<void> {
@@ -86,28 +99,32 @@ export class OutboxWorker {
       try {
         sent = await this.drainOnce();
       } catch (err) {
-        this.log.error('outbox pass failed', { platform: this.sender.platform, error: err });
+        this.log.error('outbox pass failed', { platform: this.key, error: err });
       }
       if (!this.running) break;
-      await this.pause(sent > 0 ? 0 : this.opts.pollMs);
+      if (this.roomAt !== null) await this.pause(Math.max(1, this.roomAt - this.clock.now().getTime()), false);
+      else await this.pause(sent > 0 ? 0 : this.opts.pollMs, true);
     }
   }
 
-  private pause(ms: number): Promise<void> {
-    if (this.nudged) {
+  /** Waits `ms`; a nudge ends the wait when `nudgeable` (stopping always does). */
+  private pause(ms: number, nudgeable: boolean): Promise<void> {
+    if (nudgeable && this.nudged) {
       this.nudged = false;
       return Promise.resolve();
     }
+    if (ms <= 0) return Promise.resolve();
+    this.nudgeable = nudgeable;
     return new Promise((resolve) => {
       const done = () => {
-        this.nudged = false;
-        if (this.timer) clearTimeout(this.timer);
-        this.timer = null;
+        clearTimeout(timer);
         this.wake = null;
+        this.nudgeable = true;
+        if (nudgeable) this.nudged = false;
         resolve();
       };
+      const timer = setTimeout(done, ms);
       this.wake = done;
-      this.timer = setTimeout(done, ms);
     });
   }
 
@@ -116,33 +133,49 @@ export class OutboxWorker {
    * Exposed so tests (and shutdown) can drain without waiting for the timer.
    */
   async drainOnce(): Promise<number> {
-    const due = await this.outbox.due(this.sender.platform, this.clock.now());
+    const now = this.clock.now();
+    this.roomAt = null;
+    const room = this.pacer ? this.pacer.room(now.getTime()) : this.opts.batch;
     let sent = 0;
-    for (const entry of due) {
-      if (this.pacer.waitFor(entry.target.chatId, entry.target.isGroup, this.clock.now().getTime()) > 0) continue;
-      if (!(await this.outbox.lease(entry.id, this.clock.now(), this.opts.leaseMs))) continue;
-      if (await this.sendOne(entry)) sent++;
+    if (room > 0) {
+      const maxPriority = (await this.sender.holdsBulk?.()) ? REPLY : BULK;
+      const entries = await this.outbox.claim(this.key, now, this.opts.leaseMs, { limit: Math.min(this.opts.batch, room), maxPriority });
+      for (const entry of entries) {
+        if (this.stopping) {
+          await this.outbox.release(entry.id, this.clock.now());
+          continue;
+        }
+        const at = this.clock.now().getTime();
+        const wait = this.pacer?.waitFor(entry.target.chatId, entry.target.isGroup, at) ?? 0;
+        if (wait > 0) {
+          await this.outbox.release(entry.id, new Date(at + wait));
+          continue;
+        }
+        if (await this.sendOne(entry)) sent++;
+      }
+    } else {
+      this.roomAt = now.getTime() + (this.pacer?.untilRoom(now.getTime()) ?? 0);
     }
     if (this.queuedChats.size > 0) {
       const pass = ++this.passes;
-      const still = await this.outbox.pendingChats(this.sender.platform);
-      // A chat queued while the query ran (marked with this pass) may have a message the
-      // query did not see: it stays queued until a later pass finds none.
-      for (const [chat, queuedAt] of [...this.queuedChats]) if (queuedAt < pass && !still.has(chat)) this.queuedChats.delete(chat);
+      const still = await this.outbox.pendingQueues(this.key);
+      // A queue marked while the query ran (with this pass) may have a message the query
+      // did not see: it stays marked until a later pass finds none.
+      for (const [q, queuedAt] of [...this.queuedChats]) if (queuedAt < pass && !still.has(q)) this.queuedChats.delete(q);
     }
     return sent;
   }
 
   private async sendOne(entry: OutboxEntry): Promise<boolean> {
-    const fields = { platform: entry.platform, chat: entry.target.chatId, outbox: entry.id, attempt: entry.attempts + 1 };
+    const fields = { platform: entry.platform, chat: entry.target.chatId, outbox: entry.id, attempt: entry.attempts, priority: entry.priority };
     try {
-      this.pacer.record(entry.target.chatId, entry.target.isGroup, this.clock.now().getTime());
+      this.pacer?.record(entry.target.chatId, entry.target.isGroup, this.clock.now().getTime());
       await this.sender.send(entry.target, entry.message);
       await this.outbox.markSent(entry.id, this.clock.now());
       this.log.info('outbox message sent', fields);
       return true;
     } catch (err) {
-      const e = err instanceof DeliveryError ? err : new DeliveryError('unavailable', err instanceof Error ? err.name : 'unknown');
+      const e = asDeliveryError(err);
       const now = this.clock.now();
       if (!e.transient) {
         await this.outbox.markFailed(entry.id, e.code);
@@ -154,7 +187,7 @@ export class OutboxWorker {
         this.log.error('outbox message given up', { ...fields, code: e.code });
         return false;
       }
-      const wait = e.retryAfterMs ?? retryDelayMs(entry.attempts + 1);
+      const wait = retryDelayMs(e, entry.attempts);
       await this.outbox.retryLater(entry.id, new Date(now.getTime() + wait), e.code);
       this.log.warn('outbox message delayed', { ...fields, code: e.code, waitMs: wait });
       return false;

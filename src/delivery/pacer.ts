@@ -9,9 +9,18 @@ export interface Pacing {
 }
 
 /**
- * Keeps the outbox within a platform's limits: says how long a message to a chat must
- * still wait, and records each message sent. Interactive replies are not paced (the
- * platforms allow short bursts and answer 429 when they do not); queued ones are.
+ * Windows are held a little longer than the platform's own: a message is recorded when it
+ * leaves, and the platform counts it when it arrives, which may be later for one message
+ * than for the next.
+ */
+const SECOND_MS = 1_000 + 40;
+const MINUTE_MS = 60_000 + 500;
+
+/**
+ * Keeps sending within a platform's limits: says how long a message to a chat must still
+ * wait, and records each message sent. Replies to people are recorded but never held back
+ * (the platforms allow short bursts and answer 429 when they do not): the outbox, which
+ * sends what nobody is waiting for, spends only what they leave.
  */
 export class Pacer {
   private readonly lastByChat = new Map<string, number>();
@@ -20,17 +29,32 @@ export class Pacer {
 
   constructor(readonly pacing: Pacing) {}
 
+  private recentGlobal(now: number): number[] {
+    while (this.globalSends.length > 0 && this.globalSends[0]! <= now - SECOND_MS) this.globalSends.shift();
+    return this.globalSends;
+  }
+
+  /** How many messages may go now overall. */
+  room(now: number): number {
+    return Math.max(0, this.pacing.perSecond - this.recentGlobal(now).length);
+  }
+
+  /** Milliseconds until at least one message may go overall (0: now). */
+  untilRoom(now: number): number {
+    const global = this.recentGlobal(now);
+    return global.length < this.pacing.perSecond ? 0 : Math.max(0, global[global.length - this.pacing.perSecond]! + SECOND_MS - now);
+  }
+
   /** Milliseconds to wait before a message to this chat may go (0: now). */
   waitFor(chatId: string, isGroup: boolean, now: number): number {
     let wait = 0;
     const last = this.lastByChat.get(chatId);
     if (last !== undefined) wait = Math.max(wait, last + this.pacing.perChatIntervalMs - now);
-    this.globalSends = this.globalSends.filter((t) => t > now - 1000);
-    if (this.globalSends.length >= this.pacing.perSecond) wait = Math.max(wait, this.globalSends[0]! + 1000 - now);
+    wait = Math.max(wait, this.untilRoom(now));
     if (isGroup) {
-      const recent = (this.groupSends.get(chatId) ?? []).filter((t) => t > now - 60_000);
+      const recent = (this.groupSends.get(chatId) ?? []).filter((t) => t > now - MINUTE_MS);
       this.groupSends.set(chatId, recent);
-      if (recent.length >= this.pacing.groupPerMinute) wait = Math.max(wait, recent[0]! + 60_000 - now);
+      if (recent.length >= this.pacing.groupPerMinute) wait = Math.max(wait, recent[recent.length - this.pacing.groupPerMinute]! + MINUTE_MS - now);
     }
     return Math.max(0, wait);
   }
@@ -44,7 +68,7 @@ export class Pacer {
   }
 
   private forget(now: number): void {
-    for (const [chat, t] of this.lastByChat) if (t < now - 60_000) this.lastByChat.delete(chat);
-    for (const [chat, ts] of this.groupSends) if (ts.every((t) => t < now - 60_000)) this.groupSends.delete(chat);
+    for (const [chat, t] of this.lastByChat) if (t < now - MINUTE_MS) this.lastByChat.delete(chat);
+    for (const [chat, ts] of this.groupSends) if (ts.every((t) => t < now - MINUTE_MS)) this.groupSends.delete(chat);
   }
 }

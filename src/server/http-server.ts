@@ -39,9 +39,15 @@ export const DEFAULT_MAX_BODY = 1024 * 1024;
 export class HttpServer {
   private readonly routes: Route[] = [];
   private server: Server | null = null;
+  private healthReport: () => Record<string, unknown> = () => ({});
 
   constructor(private readonly log: Logger) {
-    this.route('GET', '/healthz', () => ({ status: 200, body: { ok: true } }));
+    this.route('GET', '/healthz', () => ({ status: 200, body: { ok: true, ...this.healthReport() } }));
+  }
+
+  /** What /healthz reports besides being alive (each channel's state). */
+  reportHealth(report: () => Record<string, unknown>): void {
+    this.healthReport = report;
   }
 
   /** Adds a route. Later routes do not override earlier ones with the same method and path. */

@@ -96,7 +96,12 @@ export const TEXT = {
   pageNext: '›',
   choiceButton: (n: number, label: string) => `${n}. ${label}`,
   buttonExpired: 'Nút này đã hết hạn. Hãy gõ lại lệnh.',
+  /** A chat platform refused the bot's token: that channel stops, the others run on. */
+  tokenRefused: (platform: string, variable: string, code: number, issuer: string) =>
+    `${platform} không chấp nhận ${variable} (${code}); hãy kiểm tra lại mã do ${issuer} cấp. Kênh ${platform} đã dừng, các kênh khác vẫn chạy.`,
   imageOnConsole: (caption: string) => `[Biểu đồ] ${caption}`,
+  consoleNotice: (chat: string) => `[Thông báo tới ${chat}]`,
+  consoleNoReply: '(bot không trả lời tin nhắn này)',
 };
 
 // ---- Import (command line, HTTP push, /capnhat): every sentence the importers say.
@@ -280,7 +285,9 @@ export const ZALO_TEXT = {
   /** A chart that cannot be sent: Zalo takes pictures only from a public address. */
   imageUnavailable: 'Biểu đồ chưa gửi được vì bot chưa có địa chỉ công khai cho hình ảnh (PUBLIC_BASE_URL).',
   quotaWarningTitle: 'Bot Zalo sắp hết hạn mức tin nhắn tháng này',
+  limitedTitle: 'Zalo đang tạm từ chối tin nhắn của bot',
+  limited: (since: string) =>
+    `Từ ${since}, Zalo trả lời "Quota exceeded" (vượt hạn mức) khi bot gửi tin. Không tin nhắn nào bị mất: bot giữ lại và gửi lại sau 5 giây, 30 giây, 2 phút, 10 phút, rồi 30 phút một lần cho đến khi Zalo nhận. Nếu đã hết hạn mức của tháng, tin nhắn sẽ đi khi sang tháng mới hoặc khi nâng hạn mức gói Zalo.`,
   quotaWarning: (sent: string, quota: string, month: string) =>
     `Bot đã gửi ${sent}/${quota} tin nhắn Zalo trong tháng ${month} (từ 80 % hạn mức). Khi hết hạn mức, bot vẫn trả lời lệnh nhưng tạm giữ các thông báo (đăng ký, cảnh báo) đến đầu tháng sau, hoặc đến khi quản trị viên nâng ZALO_MONTHLY_QUOTA và khởi động lại bot.`,
-  tokenRefused: (code: number) => `Zalo không chấp nhận ZALO_BOT_TOKEN (${code}); hãy kiểm tra lại mã do Zalo Bot Creator cấp.`,
 };

@@ -6,10 +6,13 @@ import { openTestApp } from '../helpers/store.js';
 
 describe('parseCommand', () => {
   it('reads /cmd, /cmd@Bot and the free text after it', () => {
-    expect(parseCommand('/xa Thượng Cốc', null)).toEqual({ name: 'xa', args: 'Thượng Cốc', forOtherBot: false });
-    expect(parseCommand('/xa@HaicapBot   Thượng   Cốc ', 'haicapbot')).toEqual({ name: 'xa', args: 'Thượng Cốc', forOtherBot: false });
-    expect(parseCommand('/xa@OtherBot Thượng Cốc', 'HaicapBot')?.forOtherBot).toBe(true);
-    expect(parseCommand('xin chào', null)).toBeNull();
+    expect(parseCommand('/xa Thượng Cốc')).toEqual({ name: 'xa', args: 'Thượng Cốc', forOtherBot: false });
+    expect(parseCommand('/xa@HaicapBot   Thượng   Cốc ', ['haicapbot'])).toEqual({ name: 'xa', args: 'Thượng Cốc', forOtherBot: false });
+    expect(parseCommand('/xa@OtherBot Thượng Cốc', ['HaicapBot'])?.forOtherBot).toBe(true);
+    // A platform's display name may hold spaces and diacritics ("Bot Hải Cập" on Zalo).
+    expect(parseCommand('/xa@BotHaiCap Thượng Cốc', ['Bot Hải Cập', 'haicap_bot'])?.forOtherBot).toBe(false);
+    expect(parseCommand('/xa@AnyBot Thượng Cốc', [])?.forOtherBot).toBe(false);
+    expect(parseCommand('xin chào')).toBeNull();
   });
 
   it('folds command names typed with diacritics or underscores', () => {
@@ -22,7 +25,6 @@ describe('Router', () => {
   let app: Awaited<ReturnType<typeof openTestApp>>;
   beforeAll(async () => {
     app = await openTestApp();
-    app.ctx.settings.botName = 'HaicapBot';
     const phuTho = await app.store.prisma.province.findUniqueOrThrow({ where: { code: '25' } });
     for (const chatId of ['z1', 'z2']) await bindChat(app.store, { platform: 'zalo', chatId, chatTitle: null, isGroup: false }, 'leader', phuTho.id, 'test', new Date());
   });
@@ -37,8 +39,10 @@ describe('Router', () => {
   });
 
   it('accepts /cmd@ThisBot and stays quiet for /cmd@OtherBot', async () => {
-    expect((await ask(app, '/xa@HaicapBot Thượng Cốc')).status).toBe('ok');
-    const r = await app.router.handle({ text: '/xa@OtherBot Thượng Cốc', chat: { platform: 'telegram', id: '-1', kind: 'group' }, user: { id: '1' }, addressed: true });
+    const group = { platform: 'console', id: 'test', kind: 'group' } as const;
+    const mine = await app.router.handle({ text: '/xa@HaicapBot Thượng Cốc', chat: group, user: { id: '1' }, addressed: true, botNames: ['HaicapBot'] });
+    expect(mine?.status).toBe('ok');
+    const r = await app.router.handle({ text: '/xa@OtherBot Thượng Cốc', chat: group, user: { id: '1' }, addressed: true, botNames: ['HaicapBot'] });
     expect(r).toBeNull();
   });
 

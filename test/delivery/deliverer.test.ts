@@ -19,7 +19,6 @@ afterAll(async () => {
 class ScriptedSender implements MessageSender {
   readonly delivered: { chat: string; text: string }[] = [];
   readonly failures = new Map<string, DeliveryError[]>();
-  constructor(readonly platform: string) {}
   failOn(text: string, ...errors: DeliveryError[]): void {
     this.failures.set(text, errors);
   }
@@ -36,10 +35,11 @@ function setup(platform: string) {
   const clock = { now: () => new Date(Date.UTC(2026, 10, 22, 3) + offset) };
   const lines: string[] = [];
   const log = createLogger('debug', (l) => lines.push(l));
-  const sender = new ScriptedSender(platform);
+  const sender = new ScriptedSender();
   const outbox = new Outbox(store);
-  const worker = new OutboxWorker(outbox, sender, new Pacer({ perChatIntervalMs: 1000, groupPerMinute: 20, perSecond: 30 }), clock, log, { pollMs: 3_600_000 });
-  const deliverer = new Deliverer(sender, outbox, worker, clock, log);
+  const worker = new OutboxWorker(outbox, platform, sender, new Pacer({ perChatIntervalMs: 1000, groupPerMinute: 20, perSecond: 30 }), clock, log, { pollMs: 3_600_000 });
+  // No wait within the call: what fails goes to the outbox at once.
+  const deliverer = new Deliverer(platform, sender, outbox, worker, clock, log, { maxWaitMs: 0 });
   return { sender, outbox, worker, deliverer, lines, advance: (ms: number) => (offset += ms) };
 }
 
@@ -85,9 +85,9 @@ describe(`deliverer and outbox worker (${TEST_DIALECT})`, () => {
   it('retries a queued message with back-off, after retry_after when given, and gives up only on refusal or old age', async () => {
     const s = setup('d4');
     s.sender.failOn('p', new DeliveryError('unavailable', '502'), new DeliveryError('unavailable', '502'), new DeliveryError('rate_limited', '429', 5_000));
-    await s.deliverer.deliver(chat('6', true), [m('p')], 'u7');
+    await s.deliverer.deliver(chat('6', true), [m('p')], 'u7'); // first failure: back-off about 1 s
     s.advance(2_000);
-    expect(await s.worker.drainOnce()).toBe(0); // second failure: back-off 2 s → 4 s
+    expect(await s.worker.drainOnce()).toBe(0); // second failure: back-off about 2 s
     s.advance(4_000);
     expect(await s.worker.drainOnce()).toBe(0); // 429: wait 5 s
     s.advance(4_000);

@@ -27,16 +27,16 @@ describe(`outbox order (${TEST_DIALECT})`, () => {
   it('keeps a chat queued when a message is queued for it during a pass', async () => {
     const outbox = new Outbox(store);
     const sent: string[] = [];
-    const sender: MessageSender = { platform: 'order-test', send: async (_t, m) => (sent.push(m.plain), { messageId: String(sent.length) }) };
-    const worker = new OutboxWorker(outbox, sender, new Pacer({ perChatIntervalMs: 0, groupPerMinute: 1000, perSecond: 1000 }), fixedClock(t0), silentLogger);
+    const sender: MessageSender = { send: async (_t, m) => (sent.push(m.plain), { messageId: String(sent.length) }) };
+    const worker = new OutboxWorker(outbox, 'order-test', sender, new Pacer({ perChatIntervalMs: 0, groupPerMinute: 1000, perSecond: 1000 }), fixedClock(t0), silentLogger);
     const target = { chatId: 'X', isGroup: false };
     await outbox.enqueue('order-test', target, 'x1', msg('một'), t0, t0);
     worker.queued('X');
     // The deliverer queues a second message just after the worker read which chats wait.
-    const pendingChats = outbox.pendingChats.bind(outbox);
+    const pendingQueues = outbox.pendingQueues.bind(outbox);
     let raced = false;
-    outbox.pendingChats = async (platform: string) => {
-      const chats = await pendingChats(platform);
+    outbox.pendingQueues = async (platform: string) => {
+      const chats = await pendingQueues(platform);
       if (!raced) {
         raced = true;
         await outbox.enqueue('order-test', target, 'x2', msg('hai'), t0, t0);

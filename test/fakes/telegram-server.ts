@@ -206,6 +206,11 @@ export class FakeTelegramServer {
     this.oneShot.set(method, list);
   }
 
+  /** Forgets the faults queued by failNext. */
+  clearFaults(): void {
+    this.oneShot.clear();
+  }
+
   /** Answers calls with faults at random rates (null: none). */
   randomFaults(cfg: RandomFaults | null): void {
     this.random = cfg ? { ...cfg, next: rng(cfg.seed ?? 1) } : null;

@@ -240,6 +240,11 @@ export class FakeZaloServer {
     this.oneShot.set(method, list);
   }
 
+  /** Forgets the faults queued by failNext. */
+  clearFaults(): void {
+    this.oneShot.clear();
+  }
+
   /** Answers calls with faults at random rates (null: none). */
   randomFaults(cfg: ZaloRandomFaults | null): void {
     this.random = cfg ? { ...cfg, next: rng(cfg.seed ?? 1) } : null;

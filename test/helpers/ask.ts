@@ -1,5 +1,5 @@
 import type { App } from '../../src/app.js';
-import { renderPlain } from '../../src/bot/render/plain.js';
+import { plainText } from '../../src/channel/render/lines.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { ChatRef } from '../../src/core/request.js';
 
@@ -14,7 +14,7 @@ export async function ask(app: App, text: string, chat: ChatRef = CONSOLE_CHAT):
 
 /** The reply as plain text, as the console and Zalo show it. */
 export function plain(r: Reply): string {
-  return renderPlain(r);
+  return plainText(r);
 }
 
 /** Every labelled value of a reply, in order, as [label, value] pairs. */

@@ -6,9 +6,9 @@ import { createApp } from '../../app.js';
 import { parseEnv, ConfigError } from '../../config/env.js';
 import { fixedClock } from '../../core/clock.js';
 import { silentLogger } from '../../log.js';
-import { ConsoleRenderer, consoleText } from './adapter.js';
+import { TEXT } from '../../text/messages.js';
 import { parseConsoleArgs, UsageError, USAGE } from './args.js';
-import { askConsole } from './session.js';
+import { ConsoleChat } from './chat.js';
 import { consoleIdentity } from './identity.js';
 
 async function main(): Promise<number> {
@@ -39,9 +39,17 @@ async function main(): Promise<number> {
       }
       throw err;
     }
-    const reply = await askConsole(app.router, identity, args.message);
-    if (args.json) process.stdout.write(`${JSON.stringify(reply, null, 2)}\n`);
-    else process.stdout.write(`${reply ? consoleText(new ConsoleRenderer().render(reply)) : '(bot không trả lời tin nhắn này)'}\n`);
+    if (args.json) {
+      const { chat, user, actAs } = identity;
+      const reply = await app.router.handle({ text: args.message, chat, user, addressed: true, ...(actAs ? { actAs } : {}) });
+      process.stdout.write(`${JSON.stringify(reply, null, 2)}\n`);
+      return 0;
+    }
+    const console = new ConsoleChat({ router: app.router, store: app.store, log: silentLogger }, identity);
+    await console.start();
+    const printed = await console.say(args.message);
+    await console.stop();
+    process.stdout.write(`${printed.length > 0 ? printed.map((m) => m.text).join('\n\n') : TEXT.consoleNoReply}\n`);
     return 0;
   } finally {
     await app.close();

@@ -3,9 +3,9 @@ import { parseRole } from '../../access/roles.js';
 import type { AppContext } from '../../core/context.js';
 import { foldKey } from '../../names/keys.js';
 import { resolveRoleUnit } from '../../handlers/role-unit.js';
-import { renderPlain } from '../render/plain.js';
+import { plainText } from '../../channel/render/lines.js';
 import { UsageError, type ConsoleArgs } from './args.js';
-import { DEFAULT_CONSOLE_IDENTITY, type ConsoleIdentity } from './session.js';
+import { DEFAULT_CONSOLE_IDENTITY, type ConsoleIdentity } from './platform.js';
 
 const AS_EXAMPLES = 'Ví dụ: --as "xa Thượng Cốc", --as "so Tư pháp", --as "to 10", --as lanhdao, --as quantri, --as khach';
 
@@ -30,6 +30,6 @@ async function parseActAs(ctx: AppContext, text: string): Promise<ActAs> {
   if (!parsed) throw new UsageError(`Không hiểu vai trò "${text}" sau --as.\n${AS_EXAMPLES}`);
   if (parsed.role === 'admin') return { role: 'admin', unitId: null, isAdmin: true };
   const unit = await resolveRoleUnit(ctx, parsed.role, parsed.rest, (u) => `--as "${parsed.role} ${u}"`, AS_EXAMPLES);
-  if ('blocks' in unit) throw new UsageError(`${renderPlain(unit)}\n${AS_EXAMPLES}`);
+  if ('blocks' in unit) throw new UsageError(`${plainText(unit)}\n${AS_EXAMPLES}`);
   return { role: parsed.role, unitId: unit.unitId, isAdmin: false };
 }

@@ -1,4 +1,4 @@
-import type { AdapterCapabilities } from '../adapter.js';
+import type { AdapterCapabilities } from '../../channel/platform.js';
 
 /**
  * Telegram's limits (Bot API): 4,096 characters of text and 1,024 of caption after the

@@ -61,5 +61,5 @@ export function toIncoming(msg: TextMessage, me: UserFromGetMe): IncomingMessage
   let text = msg.text;
   const leading = mentionsOfBot(msg, me).find(([start]) => text.slice(0, start).trim() === '');
   if (leading) text = text.slice(leading[1]);
-  return { text: text.trim(), chat: chatRef(msg.chat)!, user: userRef(msg.from), addressed: isAddressed(msg, me) };
+  return { text: text.trim(), chat: chatRef(msg.chat)!, user: userRef(msg.from), addressed: isAddressed(msg, me), botNames: [me.username] };
 }

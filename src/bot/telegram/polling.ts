@@ -1,57 +1,60 @@
-import { run, type RunnerHandle } from '@grammyjs/runner';
+import { GrammyError } from 'grammy';
+import type { Update } from 'grammy/types';
+import type { PollSource } from '../../channel/polling.js';
+import { backoffMs } from '../../delivery/retry.js';
 import type { Logger } from '../../log.js';
-import { ALLOWED_UPDATES, type TelegramBot } from './bot.js';
+import { ALLOWED_UPDATES, type TelegramPlatform } from './platform.js';
 
-/** A running long-polling loop. */
-export interface Polling {
-  /** Stops fetching, finishes the updates in flight and confirms them to Telegram. */
-  stop(): Promise<void>;
-}
-
-export interface PollingOptions {
-  /** Seconds each getUpdates call may wait for updates (default 30). */
-  timeoutSeconds?: number;
-  /** Most updates handled at once across chats (default 500); one chat's updates run in order. */
-  concurrency?: number;
-}
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** After a refused token, wait longer: someone has to fix it. */
+const AUTH_BACKOFF_MS = 60_000;
 
 /**
- * Receives updates by long polling with @grammyjs/runner: updates of different chats are
- * handled concurrently, those of one chat in order (the bot sequentializes by chat).
- * A webhook left from webhook mode is removed first (Telegram refuses getUpdates while
- * one is set); pending updates are kept.
+ * Telegram's long poll: getUpdates with the offset after the last update kept, so each
+ * poll confirms the previous batch (Telegram forgets updates only then). A poll under way
+ * may be abandoned on stop: what it would have brought comes again. A webhook left from
+ * webhook mode is removed first (Telegram refuses getUpdates while one is set); pending
+ * updates are kept.
  */
-export async function startPolling(tb: TelegramBot, log: Logger, opts: PollingOptions = {}): Promise<Polling> {
-  await tb.bot.api.deleteWebhook({ drop_pending_updates: false });
-  const handle: RunnerHandle = run(tb.bot, {
-    runner: { fetch: { timeout: opts.timeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] }, silent: true },
-    sink: { concurrency: opts.concurrency ?? 500 },
-  });
-  const task = handle.task();
-  if (task) {
-    tb.supervisor.run('telegram polling', async () => {
-      await task;
-    });
+export class TelegramPollSource implements PollSource {
+  readonly abandonOnStop = true;
+  private offset = 0;
+
+  constructor(
+    private readonly platform: TelegramPlatform,
+    private readonly log: Logger,
+    /** Seconds each getUpdates call may wait for updates (default 30). */
+    private readonly timeoutSeconds = 30,
+  ) {}
+
+  async prepare(): Promise<void> {
+    await this.platform.api.deleteWebhook({ drop_pending_updates: false });
   }
-  log.info('telegram polling started', { username: tb.bot.botInfo.username });
-  return {
-    async stop() {
-      tb.beginStop();
-      if (handle.isRunning()) await handle.stop();
-      // Updates already fetched are all started by the runner; wait until they are done.
-      while (handle.size() > 0) await pause(10);
-      await tb.finish();
-      // Telegram forgets updates only when a later getUpdates names a higher offset;
-      // without this, the last batch would come again after a restart (and be skipped
-      // by the update log, at the cost of a round trip).
-      if (tb.lastUpdateId >= 0) {
-        await tb.bot.api.getUpdates({ offset: tb.lastUpdateId + 1, limit: 1, timeout: 0 }).catch((err: unknown) => {
-          log.debug('could not confirm the last updates', { error: err });
-        });
-      }
-      log.info('telegram polling stopped');
-    },
-  };
+
+  poll(signal: AbortSignal): Promise<Update[]> {
+    // grammY types the signal as its polyfill's; Node's AbortSignal is what it uses at run time.
+    return this.platform.api.getUpdates({ offset: this.offset, timeout: this.timeoutSeconds, allowed_updates: [...ALLOWED_UPDATES] }, signal as Parameters<typeof this.platform.api.getUpdates>[1]);
+  }
+
+  accepted(updates: readonly unknown[]): void {
+    for (const u of updates as Update[]) if (u.update_id >= this.offset) this.offset = u.update_id + 1;
+  }
+
+  async failed(err: unknown, failures: number): Promise<number> {
+    if (err instanceof GrammyError && err.error_code === 409) {
+      this.log.warn('telegram refused getUpdates (a webhook or another poller); removing any webhook', { code: err.error_code });
+      await this.prepare().catch((e: unknown) => this.log.warn('telegram webhook not removed', { error: e }));
+      return backoffMs(failures);
+    }
+    if (err instanceof GrammyError && err.error_code === 401) {
+      this.log.error('telegram refused the bot token while polling', { code: err.error_code });
+      return AUTH_BACKOFF_MS;
+    }
+    this.log.warn('telegram poll failed', { failures, error: err });
+    return backoffMs(Math.min(failures, 6));
+  }
+
+  /** Confirms the updates kept so far, so that a restart does not receive them again. */
+  async finish(): Promise<void> {
+    if (this.offset > 0) await this.platform.api.getUpdates({ offset: this.offset, limit: 1, timeout: 0 });
+  }
 }

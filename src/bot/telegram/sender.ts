@@ -1,6 +1,7 @@
 import { InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup, ReplyParameters } from 'grammy/types';
-import { safeDetail, type DeliveryTarget, type KeyboardButton, type MessageSender, type OutboundMessage, type SentRef } from '../../delivery/message.js';
+import type { PlatformSender } from '../../channel/platform.js';
+import { safeDetail, type DeliveryTarget, type KeyboardButton, type OutboundMessage, type SentRef } from '../../delivery/message.js';
 import type { Logger } from '../../log.js';
 import { isMarkupError, isNotModified, toDeliveryError } from './api-errors.js';
 
@@ -14,16 +15,14 @@ function replyParameters(replyTo: string | undefined): ReplyParameters | undefin
 }
 
 /**
- * Sends messages through the Bot API (behind the retry transformer). A message whose
- * HTML Telegram refuses is logged with the cause and sent again as plain text; other
- * failures become DeliveryErrors for the deliverer and the outbox to act on.
+ * Sends through the Bot API, one attempt per call (the channel's retry policy decides on
+ * retries). A message whose HTML Telegram refuses is logged with the cause and sent again
+ * as plain text; other failures become DeliveryErrors.
  */
-export class TelegramSender implements MessageSender {
+export class TelegramSender implements PlatformSender {
   constructor(
     private readonly api: Api,
     private readonly log: Logger,
-    /** The delivery key of this bot, "telegram:<bot id>" (the outbox's platform column). */
-    readonly platform: string,
   ) {}
 
   async send(target: DeliveryTarget, m: OutboundMessage): Promise<SentRef> {
@@ -80,5 +79,12 @@ export class TelegramSender implements MessageSender {
       }
     }
   }
-}
 
+  async typing(chatId: string): Promise<void> {
+    await this.api.sendChatAction(chatId, 'typing');
+  }
+
+  async answerButton(queryId: string, text?: string): Promise<void> {
+    await this.api.answerCallbackQuery(queryId, text ? { text } : undefined);
+  }
+}

@@ -1,11 +1,10 @@
-import type { AdapterCapabilities } from '../adapter.js';
+import type { AdapterCapabilities } from '../../channel/platform.js';
 
 /**
  * Zalo's limits (Bot API, zalo-bot-api.md §6): text and captions of 1–2,000 characters
  * (UTF-16 units, as JavaScript counts), no buttons, no edits. Zalo publishes no rate
  * limit; the pacing of queued messages is a cautious guess, well under Telegram's.
- * `markup` stays 'plain': with ZALO_MARKDOWN a message's text holds the markdown subset
- * and its plain form stays the fallback (see ZaloSender).
+ * `markup` is 'plain' unless ZALO_MARKDOWN asks for the markdown subset (see ZaloRenderer).
  */
 export const ZALO_CAPABILITIES: AdapterCapabilities = {
   platform: 'zalo',

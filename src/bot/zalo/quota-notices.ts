@@ -2,22 +2,15 @@ import type { AdminId } from '../../config/env-access.js';
 import { reply } from '../../core/reply.js';
 import type { Logger } from '../../log.js';
 import type { NoticeHub } from '../../notify/notices.js';
-import { formatNumber } from '../../text/format.js';
+import { formatDateTime, formatNumber } from '../../text/format.js';
 import { ZALO_TEXT } from '../../text/messages.js';
 import type { ZaloQuota } from './quota.js';
 
-/** Refusal of the notice sink while the month's quota is used up: the hub keeps the notice. */
-export class QuotaHeldError extends Error {
-  constructor(readonly month: string) {
-    super(`zalo quota used up for ${month}; notice held`);
-    this.name = 'QuotaHeldError';
-  }
-}
-
 /**
- * The quota's side of the messages nobody asked for: administrators are told once a
- * month at 80 %; past 100 % notices stay in the NoticeHub (the sink refuses them) until
- * the month changes or the quota is raised, and are then handed over.
+ * What administrators hear of the Zalo quota: once a month at 80 % of the monthly count,
+ * and once per episode of "Quota exceeded" answers. The 80 % warning goes to the Zalo
+ * administrators; an episode is told on every platform an administrator uses, since Zalo
+ * itself may not take the message.
  */
 export class ZaloQuotaNotices {
   constructor(
@@ -27,12 +20,6 @@ export class ZaloQuotaNotices {
     private readonly bot: string,
     private readonly log: Logger,
   ) {}
-
-  /** Throws QuotaHeldError while the month's quota is used up. */
-  async assertRoom(): Promise<void> {
-    const state = await this.quota.state();
-    if (state.exhausted) throw new QuotaHeldError(state.month);
-  }
 
   /** Tells every Zalo administrator that 80 % of this month's quota is used. */
   async warn(month: string, sent: number): Promise<void> {
@@ -51,10 +38,18 @@ export class ZaloQuotaNotices {
     }
   }
 
-  /** Hands over held notices once there is room again (a new month, a higher quota). */
-  async release(): Promise<number> {
-    if ((await this.notices.waiting('zalo')) === 0) return 0;
-    if ((await this.quota.state()).exhausted) return 0;
-    return this.notices.flush('zalo');
+  /** Tells every administrator, on every platform, that Zalo has begun answering "Quota exceeded". */
+  async limited(since: Date): Promise<void> {
+    this.log.warn('zalo answers "Quota exceeded"; messages wait and are retried', { bot: this.bot, admins: this.admins.length });
+    const text = ZALO_TEXT.limited(formatDateTime(since));
+    for (const a of this.admins) {
+      await this.notices.notify({
+        platform: a.platform,
+        chatId: a.userId,
+        isGroup: false,
+        key: `zalo-limited:${this.bot}:${since.getTime()}:${a.platform}:${a.userId}`,
+        reply: reply([{ kind: 'title', text: ZALO_TEXT.limitedTitle }, { kind: 'text', text }]),
+      });
+    }
   }
 }

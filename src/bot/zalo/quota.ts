@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/clock.js';
 import type { Store } from '../../data/store.js';
-import { toNumber } from '../../data/sql/driver.js';
+import { toDate, toNumber } from '../../data/sql/driver.js';
 import { dayFromYmd, dayOf, monthOf, startOfDayInstant } from '../../time/day.js';
 
 /** Share of the monthly quota at which administrators are told. */
@@ -32,6 +32,7 @@ export function nextMonthStart(instant: Date): Date {
  * Messages a Zalo bot sent per calendar month, counted in the store so that restarts and
  * several instances share one count. Zalo's free plan allows 3,000 a month; the bot uses
  * the count to warn administrators at 80 % and to hold unrequested messages past 100 %.
+ * It also records episodes of "Quota exceeded" answers, so administrators hear of each once.
  */
 export class ZaloQuota {
   constructor(
@@ -42,6 +43,9 @@ export class ZaloQuota {
     readonly quota: number,
     private readonly clock: Clock,
   ) {}
+
+  /** Whether this process saw "Quota exceeded" since Zalo last accepted a message. */
+  private limited = false;
 
   /** The count at which administrators are told. */
   get warnAt(): number {
@@ -71,14 +75,33 @@ export class ZaloQuota {
     return claimed === 1;
   }
 
-  /** Zalo said "Quota exceeded": the count is raised to the quota so unrequested messages wait. */
-  async markExhausted(): Promise<void> {
-    const month = monthKey(this.clock.now());
-    await this.store.sql.run(
-      `INSERT INTO zalo_quota (bot, month, sent) VALUES (?, ?, ?)
-       ON CONFLICT (bot, month) DO UPDATE SET sent = CASE WHEN zalo_quota.sent < excluded.sent THEN excluded.sent ELSE zalo_quota.sent END`,
-      [this.bot, month, this.quota],
+  /**
+   * Zalo said "Quota exceeded": an episode begins unless one is under way. The count is
+   * left as it is: a passing limit and the month's quota cannot be told apart from the
+   * answer alone, and the retries that follow tell which it was. Returns when the episode
+   * began, to exactly one caller (across instances) per episode that has lasted more than
+   * `tellAfterMs` (the one that tells administrators: a refusal the next attempt clears is
+   * not worth a message); null to all others.
+   */
+  async beginLimited(tellAfterMs = 60_000): Promise<Date | null> {
+    const now = this.clock.now();
+    const month = monthKey(now);
+    this.limited = true;
+    await this.store.sql.run('INSERT INTO zalo_quota (bot, month, sent) VALUES (?, ?, 0) ON CONFLICT (bot, month) DO NOTHING', [this.bot, month]);
+    await this.store.sql.run('UPDATE zalo_quota SET limited_since = ?, limited_told_at = NULL WHERE bot = ? AND month = ? AND limited_since IS NULL', [now, this.bot, month]);
+    const told = await this.store.sql.get<{ limited_since: unknown }>(
+      `UPDATE zalo_quota SET limited_told_at = ? WHERE bot = ? AND month = ? AND limited_told_at IS NULL AND limited_since <= ?
+       RETURNING limited_since`,
+      [now, this.bot, month, new Date(now.getTime() - tellAfterMs)],
     );
+    return told ? toDate(told.limited_since) : null;
+  }
+
+  /** Zalo accepted a message: an episode under way ends. */
+  async endLimited(): Promise<void> {
+    if (!this.limited) return;
+    this.limited = false;
+    await this.store.sql.run('UPDATE zalo_quota SET limited_since = NULL, limited_told_at = NULL WHERE bot = ? AND limited_since IS NOT NULL', [this.bot]);
   }
 
   async state(): Promise<QuotaState> {

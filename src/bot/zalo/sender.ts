@@ -1,49 +1,41 @@
-import { DeliveryError, safeDetail, type DeliveryTarget, type MessageSender, type OutboundMessage, type SentRef } from '../../delivery/message.js';
+import type { PlatformSender } from '../../channel/platform.js';
+import { DeliveryError, safeDetail, type DeliveryTarget, type OutboundMessage, type SentRef } from '../../delivery/message.js';
 import type { Logger } from '../../log.js';
 import { ZALO_TEXT } from '../../text/messages.js';
 import type { ZaloClient } from './client.js';
 import { ZaloError } from './errors.js';
 import type { ZaloImages } from './images.js';
 import type { ZaloQuota } from './quota.js';
-import { withRetry, type RetryOptions } from './retry.js';
 import type { ZaloSentMessage } from './types.js';
 
-/** How long a message refused with "Quota exceeded" waits in the outbox before it is tried again. */
-export const QUOTA_RETRY_MS = 30 * 60_000;
 const MAX_TEXT = 2000;
 
 export interface ZaloSenderOptions {
-  /** "zalo:<bot id>" (the outbox's platform column, the quota's bot). */
-  platform: string;
-  retry: RetryOptions;
   /** Where pictures are served from; null without PUBLIC_BASE_URL. */
   images: ZaloImages | null;
   quota: ZaloQuota;
-  /** Wait after a 429 "Quota exceeded" before the outbox tries again (default 30 min). */
-  quotaRetryMs?: number;
   /** Called once a month, by one instance, when the count reaches 80 % of the quota. */
-  onQuotaWarning?: (month: string, sent: number) => void;
+  onQuotaWarning?: (month: string, sent: number) => Promise<void>;
+  /** Called once per episode of "Quota exceeded", by the instance that saw it begin. */
+  onLimited?: (since: Date) => Promise<void>;
 }
 
 /**
- * Sends messages through the Zalo client, retrying transient failures within the
- * configured wait. A message whose text differs from its plain form is in the markdown
- * subset and goes with parse_mode markdown; if Zalo refuses it, it is sent again plain.
- * A picture is stored and sent by its public URL. Every message Zalo accepts is counted
- * against the monthly quota; failures become DeliveryErrors for the deliverer and the
- * outbox: "Quota exceeded" waits (nothing is lost), a refused message is dropped.
+ * Sends through the Zalo client, one attempt per call (the channel's retry policy decides
+ * on retries). A message in Zalo's markdown goes with parse_mode markdown; if Zalo refuses
+ * it, it is sent again plain. A picture is stored and sent by its public URL. Every message
+ * Zalo accepts is counted against the monthly quota; failures become DeliveryErrors:
+ * "Quota exceeded" is retried by its own steps (and begins an episode administrators hear
+ * of once), a refused message is dropped.
  */
-export class ZaloSender implements MessageSender {
-  readonly platform: string;
+export class ZaloSender implements PlatformSender {
   private warnedImages = false;
 
   constructor(
     private readonly client: ZaloClient,
     private readonly log: Logger,
     private readonly opts: ZaloSenderOptions,
-  ) {
-    this.platform = opts.platform;
-  }
+  ) {}
 
   async send(target: DeliveryTarget, m: OutboundMessage): Promise<SentRef> {
     let sent: ZaloSentMessage;
@@ -56,19 +48,15 @@ export class ZaloSender implements MessageSender {
     return { messageId: String(sent.message_id ?? '') };
   }
 
-  private call<T>(method: string, fn: () => Promise<T>): Promise<T> {
-    return withRetry(method, fn, this.opts.retry);
-  }
-
   private async sendText(target: DeliveryTarget, m: OutboundMessage): Promise<ZaloSentMessage> {
     const chat_id = target.chatId;
-    if (m.text === m.plain) return this.call('sendMessage', () => this.client.sendMessage({ chat_id, text: m.plain }));
+    if (m.markup !== 'markdown' || m.text === m.plain) return this.client.sendMessage({ chat_id, text: m.plain });
     try {
-      return await this.call('sendMessage', () => this.client.sendMessage({ chat_id, text: m.text, parse_mode: 'markdown' }));
+      return await this.client.sendMessage({ chat_id, text: m.text, parse_mode: 'markdown' });
     } catch (err) {
       if (!(err instanceof ZaloError) || err.code !== 'bad_request') throw err;
       this.log.warn('zalo refused the markdown; sending plain text', { chat: chat_id, cause: safeDetail(err.description) });
-      return this.call('sendMessage', () => this.client.sendMessage({ chat_id, text: m.plain }));
+      return this.client.sendMessage({ chat_id, text: m.plain });
     }
   }
 
@@ -81,19 +69,28 @@ export class ZaloSender implements MessageSender {
       this.warnedImages = true;
       const note = ZALO_TEXT.imageUnavailable;
       const text = caption ? (caption.length + note.length + 2 <= MAX_TEXT ? `${caption}\n\n${note}` : caption) : note;
-      return this.call('sendMessage', () => this.client.sendMessage({ chat_id: target.chatId, text }));
+      return this.client.sendMessage({ chat_id: target.chatId, text });
     }
     const photo = await images.put(m.image!.png);
-    return this.call('sendPhoto', () => this.client.sendPhoto({ chat_id: target.chatId, photo, ...(caption ? { caption } : {}) }));
+    return this.client.sendPhoto({ chat_id: target.chatId, photo, ...(caption ? { caption } : {}) });
   }
 
-  /** Counts a sent message; a failure here is logged, never turned into a failed send. */
+  async typing(chatId: string): Promise<void> {
+    await this.client.sendChatAction({ chat_id: chatId, action: 'typing' });
+  }
+
+  /** Past the month's quota (by the bot's own count), messages nobody asked for wait. */
+  async holdsBulk(): Promise<boolean> {
+    return (await this.opts.quota.state()).exhausted;
+  }
+
+  /** Counts a sent message and ends an episode of refusals; a failure here is logged, never turned into a failed send. */
   private async count(): Promise<void> {
     try {
-      const { month, sent } = await this.opts.quota.record(1);
-      // Past the quota (Zalo said so first) a warning would itself be held: none is sent.
       const quota = this.opts.quota;
-      if (sent >= quota.warnAt && sent < quota.quota && (await quota.claimWarning(month))) this.opts.onQuotaWarning?.(month, sent);
+      await quota.endLimited();
+      const { month, sent } = await quota.record(1);
+      if (sent >= quota.warnAt && sent < quota.quota && (await quota.claimWarning(month))) await this.opts.onQuotaWarning?.(month, sent);
     } catch (err) {
       this.log.error('zalo message not counted', { error: err });
     }
@@ -104,9 +101,14 @@ export class ZaloSender implements MessageSender {
     if (!(err instanceof ZaloError)) return new DeliveryError('unavailable', err instanceof Error ? err.name : 'unknown');
     const detail = `${err.method} ${err.code}${err.errorCode !== null ? ` ${err.errorCode}` : ''} ${safeDetail(err.description)}`.trim();
     switch (err.code) {
-      case 'quota':
-        await this.opts.quota.markExhausted().catch((e: unknown) => this.log.error('zalo quota state not saved', { error: e }));
-        return new DeliveryError('rate_limited', detail, this.opts.quotaRetryMs ?? QUOTA_RETRY_MS);
+      case 'quota': {
+        const since = await this.opts.quota.beginLimited().catch((e: unknown) => {
+          this.log.error('zalo quota state not saved', { error: e });
+          return null;
+        });
+        if (since) await this.opts.onLimited?.(since).catch((e: unknown) => this.log.error('zalo quota episode not told', { error: e }));
+        return new DeliveryError('quota_exceeded', detail);
+      }
       case 'auth':
         this.log.error('zalo refused the bot token; messages wait in the outbox', { method: err.method });
         return new DeliveryError('unavailable', detail);

@@ -8,7 +8,7 @@
  * what the user sees; `adapterContract` runs the same tests on all of them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AdapterCapabilities } from '../../../src/bot/adapter.js';
+import type { AdapterCapabilities } from '../../../src/channel/platform.js';
 import { reply } from '../../../src/core/reply.js';
 import type { CommandSpec } from '../../../src/core/router.js';
 import { TEXT } from '../../../src/text/messages.js';

@@ -1,5 +1,5 @@
-import { ConsoleAdapter } from '../../../src/bot/console/adapter.js';
-import { DEFAULT_CONSOLE_IDENTITY } from '../../../src/bot/console/session.js';
+import { ConsoleChat } from '../../../src/bot/console/chat.js';
+import { DEFAULT_CONSOLE_IDENTITY } from '../../../src/bot/console/platform.js';
 import { InMemoryOffers } from '../../../src/core/memory.js';
 import { Router } from '../../../src/core/router.js';
 import { silentLogger } from '../../../src/log.js';
@@ -8,15 +8,16 @@ import { adapterContract, type SeenMessage } from './adapter-contract.js';
 
 adapterContract('console', async (commands) => {
   const app = await openTestApp({ demo: false, env: { PUBLIC_AGGREGATES: 'true' } });
-  const adapter = new ConsoleAdapter(new Router(commands, app.ctx, new InMemoryOffers(), silentLogger));
+  const chat = new ConsoleChat({ router: new Router(commands, app.ctx, new InMemoryOffers(), silentLogger), store: app.store, log: silentLogger }, DEFAULT_CONSOLE_IDENTITY);
+  await chat.start();
   const seen: SeenMessage[] = [];
   const send = async (text: string) => {
-    const out = (await adapter.handle(DEFAULT_CONSOLE_IDENTITY, text)).map((m) => ({ id: String(seen.length + 1), text: m.plain, buttons: [] }));
+    const out = (await chat.say(text)).map((m) => ({ id: String(seen.length + 1), text: m.text, buttons: [] }));
     seen.push(...out);
     return out;
   };
   return {
-    capabilities: adapter.renderer.capabilities,
+    capabilities: chat.channel.platform.renderer.capabilities,
     send,
     // No buttons: the user answers with the option's number.
     choose: (_message, n) => send(String(n)),
@@ -27,6 +28,9 @@ adapterContract('console', async (commands) => {
       return send(String(Number(m[1]) + 1));
     },
     conversation: async () => [...seen],
-    close: () => app.dispose(),
+    async close() {
+      await chat.stop();
+      await app.dispose();
+    },
   };
 });

@@ -25,7 +25,7 @@ adapterContract('telegram', async (commands) => {
     return { m, before, editsBefore };
   };
   return {
-    capabilities: h.channel.bot.renderer.capabilities,
+    capabilities: h.channel.platform.renderer.capabilities,
     async send(text) {
       const before = lastId();
       await h.say(chat, text);

@@ -15,7 +15,7 @@ for (const markdown of [false, true]) {
       return h.server.botMessages(chat.id).slice(before).map(view);
     };
     return {
-      capabilities: h.channel.bot.renderer.capabilities,
+      capabilities: h.channel.platform.renderer.capabilities,
       send,
       // No buttons: the user answers with the option's number.
       choose: (_message, n) => send(String(n)),

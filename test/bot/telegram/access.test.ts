@@ -5,15 +5,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeBinding } from '../../../src/access/bindings.js';
-import { TEST_DIALECT } from '../../helpers/store.js';
+import { openTestApp, TEST_DIALECT } from '../../helpers/store.js';
 import { TelegramHarness } from './harness.js';
 
 let h: TelegramHarness;
 beforeAll(async () => {
-  h = await TelegramHarness.start();
+  // Two administrators (notices nobody asked for are paced: each goes to every one of them).
+  const app = await openTestApp({ env: { PUBLIC_AGGREGATES: 'true', ADMIN_IDS: 'tg:5001,tg:5002' } });
+  h = await TelegramHarness.start({ app });
 });
 afterAll(async () => {
+  const app = h?.app;
   await h?.close();
+  await app?.dispose();
 });
 
 /** Waits until `check` holds (notices travel through the outbox worker, asynchronously). */

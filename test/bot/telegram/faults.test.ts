@@ -63,7 +63,7 @@ describe(`Telegram under injected faults (${TEST_DIALECT})`, () => {
     expect(injected.filter((c) => c.fault === '500').length).toBeGreaterThan(0);
     expect(injected.filter((c) => c.fault === '429').length).toBeGreaterThan(0);
     expect(injected.filter((c) => c.method === 'sendMessage').length).toBeGreaterThan(0);
-    expect((await h.channel.bot.outbox.counts()).failed).toBe(0);
+    expect((await h.channel.outbox.counts()).failed).toBe(0);
   });
 
   it('answers every button press and turns every page exactly once under the same faults', async () => {

@@ -84,17 +84,18 @@ export class TelegramHarness {
         ? { ...common, mode }
         : { ...common, mode, webhookUrl: WEBHOOK_URL, webhookPath: new URL(WEBHOOK_URL).pathname, secret: WEBHOOK_SECRET };
     const http = new HttpServer(h.logs.logger);
-    h.channel = await startTelegramChannel({ router, settings: app.ctx.settings, store: app.store, log: h.logs.logger, notices: app.ctx.notices }, config, http, {
+    h.channel = await startTelegramChannel({ router, store: app.store, log: h.logs.logger, notices: app.ctx.notices }, config, http, {
       typingAfterMs: 60_000,
       polling: { timeoutSeconds: 10 },
       ...opts.channel,
-      onUpdateHandled: (id) => {
+      onUpdateHandled: (key) => {
+        const id = Number(key);
         h.handled.set(id, (h.handled.get(id) ?? 0) + 1);
         for (const w of h.waiters.filter((x) => x.id === id && h.handled.get(id)! >= x.times)) {
           h.waiters.splice(h.waiters.indexOf(w), 1);
           w.resolve();
         }
-        opts.channel?.onUpdateHandled?.(id);
+        opts.channel?.onUpdateHandled?.(key);
       },
     });
     if (mode === 'webhook') {
@@ -115,6 +116,11 @@ export class TelegramHarness {
   /** A user; in a private chat the user id is the chat id. */
   user(id = 4242): FakeUser {
     return { id, first_name: 'Cán bộ', last_name: 'Thử' };
+  }
+
+  /** How many times each update was handled so far. */
+  handledCounts(): Map<number, number> {
+    return new Map(this.handled);
   }
 
   /** Resolves once the bot has completely handled the update (`times` times, for redeliveries). */

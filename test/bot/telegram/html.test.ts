@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { blocksLines, escapeHtml, renderHtmlChunks, styledLines, type Line } from '../../../src/bot/render/html.js';
+import { renderChunks } from '../../../src/channel/render/chunks.js';
+import { blocksLines, styledLines, type Line } from '../../../src/channel/render/lines.js';
+import { escapeHtml, HTML } from '../../../src/channel/render/markup.js';
 import type { Block } from '../../../src/core/reply.js';
 import { parseTelegramHtml } from '../../fakes/telegram-html.js';
+
+/** Telegram's messages of some lines: the shared layout, split by visible length, in HTML. */
+const renderHtmlChunks = (lines: readonly Line[], max: number) => renderChunks(lines, max, HTML).map((c) => ({ html: c.text, plain: c.plain }));
 
 /** Parses a chunk as Telegram would, failing the test on any markup error. */
 function parsed(html: string) {

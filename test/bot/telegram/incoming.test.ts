@@ -40,6 +40,8 @@ describe('toIncoming', () => {
       chat: { platform: 'telegram', id: '-1001', kind: 'group', title: 'Tổ công tác số 10' },
       user: { id: '7', name: 'Lan Nguyễn' },
       addressed: true,
+      // The bot's own name on Telegram travels with the message ("/xa@HaicapBot").
+      botNames: [me.username],
     });
     expect(toIncoming(message('/giup', {}, dm) as TextMessage, me)).toMatchObject({ text: '/giup', chat: { id: '7', kind: 'private' }, addressed: true });
     expect(toIncoming(message('/giup') as TextMessage, me).addressed).toBe(false);

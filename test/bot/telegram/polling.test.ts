@@ -39,7 +39,7 @@ describe(`Telegram long polling (${TEST_DIALECT})`, () => {
     expect(h.server.commands).toContainEqual({ command: 'xa', description: 'Số liệu hồ sơ của một xã, phường' });
     expect(h.server.commands.map((c) => c.command)).toContain('giup');
     for (const c of h.server.commands) expect(c.command).toMatch(/^[a-z0-9_]{1,32}$/);
-    expect(app.ctx.settings.botName).toBe('HaicapTestBot');
+    expect(h.channel.platform.me.username).toBe('HaicapTestBot');
   });
 
   it('in a group answers "/xa@ThisBot …" quoting the message, and ignores other bots and chatter', async () => {

@@ -126,16 +126,16 @@ describe(`Telegram reliability (${TEST_DIALECT})`, () => {
       // While the chat has a message waiting, a new reply queues behind it.
       await h.say(chat, '/xa Thượng Cốc');
       expect(h.texts(chat)).toEqual([]);
-      expect(await h.channel.bot.outbox.counts(`telegram:${server.token.split(':')[0]}`)).toEqual({ pending: 2, sent: 0, failed: 0 });
+      expect(await h.channel.outbox.counts(`telegram:${server.token.split(':')[0]}`)).toEqual({ pending: 2, sent: 0, failed: 0 });
       clock.advance(31_000);
-      h.channel.bot.worker.nudge();
+      h.channel.worker.nudge();
       await server.waitFor(() => h.texts(chat).length === 1, 10_000, 'the first queued reply');
       clock.advance(2_000);
-      h.channel.bot.worker.nudge();
+      h.channel.worker.nudge();
       await server.waitFor(() => h.texts(chat).length === 2, 10_000, 'the second queued reply');
       expect(h.texts(chat)[0]).toContain('Các lệnh:');
       expect(h.texts(chat)[1]).toContain('Xã Thượng Cốc');
-      await eventually(async () => expect(await h.channel.bot.outbox.counts(`telegram:${server.token.split(':')[0]}`)).toEqual({ pending: 0, sent: 2, failed: 0 }));
+      await eventually(async () => expect(await h.channel.outbox.counts(`telegram:${server.token.split(':')[0]}`)).toEqual({ pending: 0, sent: 2, failed: 0 }));
     } finally {
       await h.close();
       await server.close();
@@ -166,7 +166,7 @@ describe(`Telegram reliability (${TEST_DIALECT})`, () => {
     const h = await TelegramHarness.start({ app });
     try {
       const chat = h.chat();
-      await h.channel.bot.sender.send({ chatId: String(chat.id), isGroup: false }, { text: '<b>Hồ sơ của Nguyễn Văn A', plain: 'Hồ sơ của Nguyễn Văn A', markup: 'html' });
+      await h.channel.platform.sender.send({ chatId: String(chat.id), isGroup: false }, { text: '<b>Hồ sơ của Nguyễn Văn A', plain: 'Hồ sơ của Nguyễn Văn A', markup: 'html' });
       const [m] = h.server.botMessages(chat.id);
       expect(m!.text).toBe('Hồ sơ của Nguyễn Văn A');
       expect(m!.parseMode).toBeNull();
@@ -188,7 +188,7 @@ describe(`Telegram reliability (${TEST_DIALECT})`, () => {
       await h.say(other, '/giup');
       expect(h.texts(other)).toHaveLength(1);
       expect(h.logs.records().some((r) => r.msg === 'bot may not write to this chat')).toBe(true);
-      expect((await h.channel.bot.outbox.counts()).pending).toBe(0);
+      expect((await h.channel.outbox.counts()).pending).toBe(0);
     } finally {
       await h.close();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replyButtons } from '../../../src/bot/adapter.js';
+import { replyButtons } from '../../../src/channel/render/lines.js';
 import { TELEGRAM_CAPABILITIES } from '../../../src/bot/telegram/capabilities.js';
 import { TelegramRenderer } from '../../../src/bot/telegram/renderer.js';
 import { reply, type Reply } from '../../../src/core/reply.js';

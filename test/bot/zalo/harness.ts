@@ -140,6 +140,11 @@ export class ZaloHarness {
     return chat.type === 'PRIVATE' ? { id: chat.id, display_name: 'Cán bộ Thử' } : { id: privateChatId(999), display_name: 'Chuyên viên Bình' };
   }
 
+  /** How many times each update was handled so far. */
+  handledCounts(): Map<string, number> {
+    return new Map(this.handled);
+  }
+
   /** Resolves once the bot has handled the update (`times` times, for redeliveries). */
   whenHandled(messageId: string, times = 1): Promise<void> {
     if ((this.handled.get(messageId) ?? 0) >= times) return Promise.resolve();

@@ -4,7 +4,7 @@
  * the markdown subset escapes what it must and keeps every message within the limit.
  */
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown } from '../../../src/bot/zalo/markdown.js';
+import { escapeMarkdown } from '../../../src/channel/render/markup.js';
 import { ZaloRenderer } from '../../../src/bot/zalo/renderer.js';
 import { reply, type Reply } from '../../../src/core/reply.js';
 import { TEXT } from '../../../src/text/messages.js';

@@ -113,7 +113,7 @@ describe(`Zalo webhook (${TEST_DIALECT})`, () => {
     expect((await post(JSON.stringify({ ok: true, result: u }))).status).toBe(200);
     await h.whenHandled(u.message.message_id, 3);
     expect(h.texts(chat)).toHaveLength(1);
-    expect(await h.channel.bot.inbox.count()).toBe(0);
+    expect(await h.channel.updates.pending()).toBe(0);
   });
 
   it('serves /healthz on the same server', async () => {
@@ -161,7 +161,7 @@ describe('Zalo webhook under load and at shutdown', () => {
     release();
     await stopping;
     expect(w.texts(chat)).toHaveLength(1);
-    expect(await w.channel.bot.inbox.count()).toBe(1);
+    expect(await w.channel.updates.pending()).toBe(1);
     await w.http.close();
     // The next start answers what was kept.
     const again = await ZaloHarness.start({ app, server, mode: 'webhook' });

@@ -1,6 +1,11 @@
-import type { CallbackIds } from '../../delivery/callback-ids.js';
-import type { KeyboardButton } from '../../delivery/message.js';
-import type { ButtonAction, RenderedButton } from '../adapter.js';
+/**
+ * Buttons as they travel: a short callback data per button ("a:" + a 16-character id of
+ * the action stored server-side, 18 bytes; "n" for a label-only button), never the command
+ * or a name itself, so any platform's limit on callback data (Telegram: 64 bytes) holds.
+ */
+import type { CallbackIds } from '../delivery/callback-ids.js';
+import type { KeyboardButton } from '../delivery/message.js';
+import type { ButtonAction, RenderedButton } from './render/lines.js';
 
 /** Callback data of a label-only button (the page number between the arrows). */
 export const NOOP_DATA = 'n';

@@ -1,6 +1,6 @@
-import type { Logger } from '../../log.js';
+import type { Logger } from '../log.js';
 
-/** Telegram shows "typing…" for about 5 seconds after each chat action. */
+/** Platforms show "typing…" for about 5 seconds after each chat action. */
 const REPEAT_MS = 4_500;
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitText } from '../../../src/bot/render/split.js';
+import { splitText } from '../../../src/channel/render/split.js';
 
 describe('splitText', () => {
   it('keeps short text whole', () => {
