@@ -31,12 +31,15 @@ export function isAdminUser(admins: readonly AdminId[], chat: ChatRef, user: Use
 
 /**
  * The access of a message: the chat's binding decides its role; an administrator's own
- * private chat without a binding acts as admin; anything else is unregistered.
+ * private chat without a binding acts as admin; anything else is unregistered. A chat
+ * never holds the administrator role itself (an earlier version's such binding counts as
+ * none): administrators are people.
  */
 export async function resolveAccess(store: Store, admins: readonly AdminId[], chat: ChatRef, user: UserRef, actAs?: ActAs): Promise<Access> {
   if (actAs && chat.platform === 'console') return { ...actAs, binding: null };
   const isAdmin = isAdminUser(admins, chat, user);
-  const binding = await activeBinding(store, { platform: chat.platform, chatId: chat.id });
+  const found = await activeBinding(store, { platform: chat.platform, chatId: chat.id });
+  const binding = found && found.role !== 'admin' ? found : null;
   if (binding) return { role: binding.role, unitId: binding.unitId, isAdmin, binding };
   if (isAdmin && chat.kind === 'private') return { role: 'admin', unitId: null, isAdmin, binding: null };
   return { role: null, unitId: null, isAdmin, binding: null };

@@ -1,3 +1,4 @@
+import type { SqlExecutor } from '../data/sql/driver.js';
 import type { Store } from '../data/store.js';
 
 /** What the audit log records. */
@@ -25,9 +26,23 @@ export interface AuditView {
  * `detail` is short and code-like (a command name, a role and unit id, counts), never the
  * text of a message.
  */
-export async function audit(store: Store, entry: { at: Date; actor: string; chat?: string | null; action: AuditAction; detail?: string | null }): Promise<void> {
+export async function audit(store: Store, entry: AuditInput): Promise<void> {
+  await auditWithin(store.sql, entry);
+}
+
+/** What one audit entry says. */
+export interface AuditInput {
+  at: Date;
+  actor: string;
+  chat?: string | null;
+  action: AuditAction;
+  detail?: string | null;
+}
+
+/** audit inside a transaction the caller holds. */
+export async function auditWithin(tx: SqlExecutor, entry: AuditInput): Promise<void> {
   // Raw SQL: imports audit themselves and avoid loading Prisma's query compiler (meta.ts).
-  await store.sql.run('INSERT INTO audit_entry (at, actor, chat, action, detail) VALUES (?, ?, ?, ?, ?)', [
+  await tx.run('INSERT INTO audit_entry (at, actor, chat, action, detail) VALUES (?, ?, ?, ?, ?)', [
     entry.at,
     entry.actor,
     entry.chat ?? null,

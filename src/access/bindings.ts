@@ -1,4 +1,4 @@
-import { toDate, toNumber } from '../data/sql/driver.js';
+import { toDate, toNumber, type SqlExecutor } from '../data/sql/driver.js';
 import type { Store } from '../data/store.js';
 import type { Role } from './roles.js';
 
@@ -57,7 +57,8 @@ export async function activeBindings(store: Store): Promise<Binding[]> {
 
 /**
  * Gives a chat its role, retiring any previous binding of the chat in the same
- * transaction (a chat has one role at a time).
+ * transaction (a chat has one role at a time). Administrators are people, never chats:
+ * the admin role is refused.
  */
 export async function bindChat(
   store: Store,
@@ -66,14 +67,31 @@ export async function bindChat(
   unitId: number | null,
   by: string,
   now: Date,
-): Promise<Binding> {
-  const [, created] = await store.prisma.$transaction([
-    store.prisma.chatBinding.updateMany({ where: { platform: k.platform, chatId: k.chatId, retiredAt: null }, data: { retiredAt: now } }),
-    store.prisma.chatBinding.create({
-      data: { platform: k.platform, chatId: k.chatId, chatTitle: k.chatTitle, isGroup: k.isGroup, role, unitId, boundBy: by, boundAt: now },
-    }),
+): Promise<void> {
+  await store.sql.transaction((tx) => bindChatWithin(tx, k, role, unitId, by, now));
+}
+
+/** bindChat inside a transaction the caller holds. */
+export async function bindChatWithin(
+  tx: SqlExecutor,
+  k: ChatKey & { chatTitle: string | null; isGroup: boolean },
+  role: Role,
+  unitId: number | null,
+  by: string,
+  now: Date,
+): Promise<void> {
+  if (role === 'admin') throw new Error('the admin role is not given to chats');
+  await tx.run('UPDATE chat_binding SET retired_at = ? WHERE platform = ? AND chat_id = ? AND retired_at IS NULL', [now, k.platform, k.chatId]);
+  await tx.run('INSERT INTO chat_binding (platform, chat_id, chat_title, is_group, role, unit_id, bound_by, bound_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+    k.platform,
+    k.chatId,
+    k.chatTitle,
+    k.isGroup,
+    role,
+    unitId,
+    by,
+    now,
   ]);
-  return toBinding(created);
 }
 
 /** Retires a chat's binding (revoked, or the bot left the group); returns whether one was active. */

@@ -1,3 +1,4 @@
+import type { SqlExecutor } from '../data/sql/driver.js';
 import type { Store } from '../data/store.js';
 import type { ChatKey } from './bindings.js';
 import type { Role } from './roles.js';
@@ -77,11 +78,14 @@ export async function fileRequest(
   }
 }
 
-/** Records a decision on a pending request; returns false when it was no longer pending. */
-export async function decideRequest(store: Store, id: number, status: 'approved' | 'rejected', by: string, reason: string | null, now: Date): Promise<boolean> {
-  const r = await store.prisma.registrationRequest.updateMany({
-    where: { id, status: 'pending' },
-    data: { status, decidedBy: by, decidedAt: now, reason },
-  });
-  return r.count > 0;
+/** Records a decision on a pending request, inside the caller's transaction; false when it was no longer pending. */
+export async function decideRequestWithin(tx: SqlExecutor, id: number, status: 'approved' | 'rejected', by: string, reason: string | null, now: Date): Promise<boolean> {
+  const changed = await tx.run(`UPDATE registration_request SET status = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ? AND status = 'pending'`, [
+    status,
+    by,
+    now,
+    reason,
+    id,
+  ]);
+  return changed === 1;
 }

@@ -5,7 +5,7 @@ import { foldKey } from '../names/keys.js';
 import type { Logger } from '../log.js';
 import { TEXT } from '../text/messages.js';
 import type { AppContext } from './context.js';
-import type { OfferMemory } from './memory.js';
+import type { Offer, OfferMemory } from './memory.js';
 import { offerKey, rememberOffer } from './memory.js';
 import type { Reply } from './reply.js';
 import { userError } from './reply.js';
@@ -47,6 +47,8 @@ export interface IncomingMessage {
   botNames?: readonly string[];
   /** Console only (`--as`): act with this role instead of the chat's own. */
   actAs?: ActAs;
+  /** The message replies to (quotes) this message, where the platform says so. */
+  replyTo?: { fromBot: boolean; text: string };
 }
 
 /** Most text accepted after a command; longer input is refused with an explanation. */
@@ -154,24 +156,50 @@ export class Router {
     return reply;
   }
 
-  /** Plain text: a number picks from the last offer; anything else gets a hint when addressed. */
+  /** Plain text: a number picks from what the chat was offered; anything else gets a hint when addressed. */
   private async handleText(msg: IncomingMessage, chatKey: string, now: Date): Promise<Reply | null> {
     if (!msg.addressed) return null;
     const number = /^\s*(\d{1,3})\s*$/.exec(msg.text);
-    const offer = number ? await this.offers.get(chatKey, now.getTime()) : null;
-    if (number && offer) {
-      const n = Number(number[1]);
-      const command = offer.choices
-        ? offer.choices[n - 1]?.command
-        : offer.pagination && n >= 1 && n <= offer.pagination.pageCount
-          ? `${offer.pagination.command} ${n}`
-          : undefined;
-      if (!command) return userError(TEXT.numberOutOfRange(offer.choices?.length ?? offer.pagination?.pageCount ?? 0));
-      const parsed = parseCommand(command);
-      const spec = parsed && this.find(parsed.name);
-      if (parsed && spec) return this.run(spec, parsed.args, msg, chatKey, now);
+    if (number) {
+      const picked = await this.offerAnswered(msg, chatKey, now);
+      if (picked && 'blocks' in picked) return picked;
+      if (picked) {
+        const n = Number(number[1]);
+        const command = picked.choices
+          ? picked.choices[n - 1]?.command
+          : picked.pagination && n >= 1 && n <= picked.pagination.pageCount
+            ? `${picked.pagination.command} ${n}`
+            : undefined;
+        if (!command) return userError(TEXT.numberOutOfRange(picked.choices?.length ?? picked.pagination?.pageCount ?? 0));
+        const parsed = parseCommand(command);
+        const spec = parsed && this.find(parsed.name);
+        if (parsed && spec) return this.run(spec, parsed.args, msg, chatKey, now);
+      }
     }
     if (msg.text.trim() === '') return null;
     return userError(TEXT.notACommand);
+  }
+
+  /**
+   * The offer a bare number answers, only when that is unambiguous: the notice the
+   * message replies to; else the chat's last reply when it is newer than every decision
+   * waiting there; else the one decision waiting. With several decisions waiting, the
+   * answer is a question: which one, by code. Null when nothing was offered.
+   */
+  private async offerAnswered(msg: IncomingMessage, chatKey: string, now: Date): Promise<Pick<Offer, 'choices' | 'pagination'> | Reply | null> {
+    const [last, decisions] = await Promise.all([this.offers.get(chatKey, now.getTime()), this.offers.decisions(chatKey, now.getTime())]);
+    const quoted = msg.replyTo?.fromBot ? decisions.find((d) => msg.replyTo!.text.includes(d.ref)) : undefined;
+    if (quoted) return { choices: quoted.choices };
+    if (last && (decisions.length === 0 || last.madeAt > decisions[0]!.madeAt)) return last;
+    if (decisions.length === 1) return { choices: decisions[0]!.choices };
+    if (decisions.length === 0) return null;
+    return {
+      status: 'user_error',
+      blocks: [
+        { kind: 'text', text: TEXT.whichDecision(decisions.length) },
+        { kind: 'list', items: decisions.map((d) => TEXT.decisionLine(d.label, d.choices.map((c) => c.command))) },
+        { kind: 'note', text: TEXT.decisionHow(decisions[0]!.choices[0]?.command ?? '') },
+      ],
+    };
   }
 }

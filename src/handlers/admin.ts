@@ -1,6 +1,7 @@
 import { audit, latestAudit } from '../access/audit.js';
 import { activeBindings, bindChat, chatRef, retireBinding } from '../access/bindings.js';
-import { decideRequest, pendingRequests, requestByCode } from '../access/registrations.js';
+import { decideRegistration, type RegistrationDecision } from '../access/decide-registration.js';
+import { pendingRequests, type Registration } from '../access/registrations.js';
 import { parseRole, ROLE_LABEL, ROLE_WORD } from '../access/roles.js';
 import type { AppContext } from '../core/context.js';
 import type { Reply } from '../core/reply.js';
@@ -37,44 +38,45 @@ export async function duyetHandler(req: CommandRequest, ctx: AppContext): Promis
       { kind: 'note', text: 'Duyệt: /duyet <mã> · Từ chối: /tuchoi <mã> <lý do>' },
     ]);
   }
-  const code = req.args.split(/\s+/)[0]!.toUpperCase();
-  const r = await requestByCode(ctx.store, code);
-  if (!r) return userError(TEXT.requestNotFound(code), 'Gửi /duyet để xem các yêu cầu đang chờ.');
-  if (r.status !== 'pending') return userError(TEXT.requestDecided(r.code, STATUS_LABEL[r.status] ?? r.status));
-  if (!(await decideRequest(ctx.store, r.id, 'approved', actor(req), null, req.now))) return userError(TEXT.requestDecided(r.code, 'đã xử lý'));
-  await bindChat(ctx.store, r, r.role, r.unitId, actor(req), req.now);
-  const label = unitLabel(dir, r.role, r.unitId);
-  await audit(ctx.store, { at: req.now, actor: actor(req), chat: chatRef(r), action: 'registration_approved', detail: `${r.code} ${r.role} ${r.unitId ?? ''}`.trim() });
-  await ctx.notices.notify({
-    platform: r.platform as Platform,
-    chatId: r.chatId,
-    isGroup: r.isGroup,
-    key: `registration-decided:${r.code}`,
-    reply: reply([{ kind: 'text', text: TEXT.approvedToChat(ROLE_LABEL[r.role], label) }]),
+  const decision = await decideRegistration(ctx, {
+    code: req.args.split(/\s+/)[0]!,
+    approve: true,
+    reason: null,
+    actor: actor(req),
+    now: req.now,
+    told: (r) => reply([{ kind: 'text', text: TEXT.approvedToChat(ROLE_LABEL[r.role], unitLabel(dir, r.role, r.unitId)) }]),
   });
-  return reply([{ kind: 'text', text: TEXT.approved(r.code, ROLE_LABEL[r.role], label) }]);
+  if (decision.kind !== 'decided') return decisionRefused(decision);
+  const r = decision.request;
+  return reply([{ kind: 'text', text: TEXT.approved(r.code, chatDescription(r), ROLE_LABEL[r.role], unitLabel(dir, r.role, r.unitId)) }]);
 }
 
 /** /tuchoi <mã> [lý do]: rejects a request and tells the chat why. */
 export async function tuchoiHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
   const [first, ...rest] = req.args.split(/\s+/).filter(Boolean);
   if (!first) return userError(TEXT.codeMissing, 'Ví dụ: /tuchoi DK12 Sai tên xã');
-  const r = await requestByCode(ctx.store, first);
-  if (!r) return userError(TEXT.requestNotFound(first.toUpperCase()), 'Gửi /duyet để xem các yêu cầu đang chờ.');
-  if (r.status !== 'pending') return userError(TEXT.requestDecided(r.code, STATUS_LABEL[r.status] ?? r.status));
   const reason = rest.join(' ').slice(0, 300) || null;
-  if (!(await decideRequest(ctx.store, r.id, 'rejected', actor(req), reason, req.now))) return userError(TEXT.requestDecided(r.code, 'đã xử lý'));
-  // The reason is the administrator's own words to the requester; it is kept with the
-  // request, while the audit log records only that a reason was given.
-  await audit(ctx.store, { at: req.now, actor: actor(req), chat: chatRef(r), action: 'registration_rejected', detail: `${r.code}${reason ? ' (có lý do)' : ''}` });
-  await ctx.notices.notify({
-    platform: r.platform as Platform,
-    chatId: r.chatId,
-    isGroup: r.isGroup,
-    key: `registration-decided:${r.code}`,
-    reply: reply([{ kind: 'text', text: TEXT.rejectedToChat(r.code, reason) }]),
+  const decision = await decideRegistration(ctx, {
+    code: first,
+    approve: false,
+    reason,
+    actor: actor(req),
+    now: req.now,
+    told: (r) => reply([{ kind: 'text', text: TEXT.rejectedToChat(r.code, reason) }]),
   });
-  return reply([{ kind: 'text', text: TEXT.rejected(r.code) }]);
+  if (decision.kind !== 'decided') return decisionRefused(decision);
+  return reply([{ kind: 'text', text: TEXT.rejected(decision.request.code, chatDescription(decision.request)) }]);
+}
+
+/** Why a decision was not taken: no such request, or decided before. */
+function decisionRefused(d: Exclude<RegistrationDecision, { kind: 'decided' }>): Reply {
+  if (d.kind === 'not_found') return userError(TEXT.requestNotFound(d.code), 'Gửi /duyet để xem các yêu cầu đang chờ.');
+  return userError(TEXT.requestDecided(d.request.code, STATUS_LABEL[d.request.status] ?? d.request.status));
+}
+
+/** A registration's chat as an approval echoes it: its title, and its id ('"Hỗ trợ xã" (zalo:abc)'). */
+function chatDescription(r: Registration): string {
+  return r.chatTitle ? `nhóm "${r.chatTitle}" (${chatRef(r)})` : chatRef(r);
 }
 
 const GAN_EXAMPLE = 'Ví dụ: /gan telegram:-1001234567890 xa Thượng Cốc';
@@ -87,6 +89,7 @@ export async function ganHandler(req: CommandRequest, ctx: AppContext): Promise<
   if (!chat) return userError(TEXT.chatRefBad(chatText), GAN_EXAMPLE);
   const parsed = parseRole(rest.join(' '));
   if (!parsed) return userError(rest.length ? TEXT.roleUnknown(rest.join(' ')) : TEXT.roleMissing, GAN_EXAMPLE);
+  if (parsed.role === 'admin') return userError(TEXT.adminNotForChats, GAN_EXAMPLE);
   const unit = await resolveRoleUnit(ctx, parsed.role, parsed.rest, (u) => `/gan ${chatRef(chat)} ${ROLE_WORD[parsed.role]} ${u}`, GAN_EXAMPLE);
   if ('blocks' in unit) return unit;
   await bindChat(ctx.store, { ...chat, chatTitle: null }, parsed.role, unit.unitId, actor(req), req.now);

@@ -20,6 +20,8 @@ export const DANGKY_EXAMPLE = 'Ví dụ: /dangky xa Thượng Cốc, /dangky so 
 export async function dangkyHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
   const parsed = parseRole(req.args);
   if (!parsed) return userError(req.args ? TEXT.roleUnknown(req.args) : TEXT.roleMissing, DANGKY_EXAMPLE);
+  // Administrators are people (ADMIN_IDS); a chat can at most be a leaders' chat.
+  if (parsed.role === 'admin') return userError(TEXT.adminNotForChats, DANGKY_EXAMPLE);
   const role: Role = parsed.role;
   const unit = await resolveRoleUnit(ctx, role, parsed.rest, (u) => `/dangky ${ROLE_WORD[role]} ${u}`, DANGKY_EXAMPLE);
   if ('blocks' in unit) return unit;
@@ -60,6 +62,9 @@ export async function dangkyHandler(req: CommandRequest, ctx: AppContext): Promi
       ],
     },
   };
-  for (const target of adminNoticeTargets(ctx)) await ctx.notices.notify({ ...target, reply: notice, key: `registration:${request.code}:${target.platform}:${target.chatId}` });
+  const decision = { ref: request.code, label: `${request.code}: ${ROLE_LABEL[role]} ${unit.label} · ${where} (${chatRef(chat)})` };
+  for (const target of adminNoticeTargets(ctx)) {
+    await ctx.notices.notify({ ...target, reply: notice, decision, key: `registration:${request.code}:${target.platform}:${target.chatId}` });
+  }
   return reply([{ kind: 'text', text: TEXT.requestFiled(request.code, ROLE_LABEL[role], unit.label) }]);
 }

@@ -1,6 +1,7 @@
-import { offerKey, rememberOffer, type OfferMemory } from '../core/memory.js';
+import { offerKey, rememberDecision, type OfferMemory } from '../core/memory.js';
 import type { Reply } from '../core/reply.js';
 import type { Platform } from '../core/request.js';
+import type { SqlExecutor } from '../data/sql/driver.js';
 import type { Store } from '../data/store.js';
 import type { Logger } from '../log.js';
 
@@ -12,6 +13,24 @@ export interface Notice {
   reply: Reply;
   /** Idempotency: notifying twice with one key sends once. */
   key: string;
+  /**
+   * What the notice's choices decide (a registration's code, and a few words on it), so
+   * that a bare number answered in that chat finds it, or asks which decision is meant.
+   * Without it the notice's key stands for it.
+   */
+  decision?: { ref: string; label: string };
+}
+
+/** How a notice is kept: its reply, and what its choices decide. */
+interface StoredNotice {
+  reply: Reply;
+  decision?: Notice['decision'];
+}
+
+/** Reads a stored notice (also one kept as a bare reply). */
+function readStored(payload: string): StoredNotice {
+  const parsed = JSON.parse(payload) as StoredNotice | Reply;
+  return 'blocks' in parsed ? { reply: parsed } : parsed;
 }
 
 /** How a running channel takes a notice: sends it, or puts it in its own outbox. */
@@ -30,17 +49,30 @@ export class NoticeHub {
     private readonly store: Store,
     private readonly log: Logger,
     private readonly now: () => Date,
-    /** Where a notice's choices are remembered, so "1" answered on Zalo picks the first. */
+    /** Where a notice's choices are remembered as a decision, so "1" answered on Zalo can pick the first. */
     private readonly offers?: OfferMemory,
   ) {}
 
   /** Stores the notice and hands it over now if its platform's channel runs here. */
   async notify(n: Notice): Promise<void> {
-    const added = await this.store.sql.run(
+    if ((await this.record(this.store.sql, n)) && this.sinks.has(n.platform)) await this.flush(n.platform);
+  }
+
+  /**
+   * Stores a notice inside a transaction the caller holds (so it exists exactly when the
+   * change it tells of does); `flush` its platform after the commit. True when added now.
+   */
+  async record(tx: SqlExecutor, n: Notice): Promise<boolean> {
+    const added = await tx.run(
       'INSERT INTO notice (key, platform, chat_id, is_group, payload, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
-      [n.key, n.platform, n.chatId, n.isGroup, JSON.stringify(n.reply), this.now()],
+      [n.key, n.platform, n.chatId, n.isGroup, JSON.stringify({ reply: n.reply, ...(n.decision ? { decision: n.decision } : {}) } satisfies StoredNotice), this.now()],
     );
-    if (added === 1 && this.sinks.has(n.platform)) await this.flush(n.platform);
+    return added === 1;
+  }
+
+  /** A decision offered in notices was taken: a bare number no longer answers it, anywhere. */
+  async decided(ref: string): Promise<void> {
+    await this.offers?.dropDecision(ref);
   }
 
   /** A channel announces it can take its platform's notices; waiting ones go now. */
@@ -65,16 +97,18 @@ export class NoticeHub {
     for (const r of rows) {
       const claimed = await this.store.sql.run('UPDATE notice SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL', [this.now(), r.id]);
       if (claimed !== 1) continue;
+      const stored = readStored(r.payload);
       const notice: Notice = {
         platform,
         chatId: r.chat_id,
         isGroup: r.is_group === true || Number(r.is_group) === 1,
-        reply: JSON.parse(r.payload) as Reply,
+        reply: stored.reply,
         key: r.key,
+        ...(stored.decision ? { decision: stored.decision } : {}),
       };
       try {
         await sink(notice);
-        if (this.offers) await rememberOffer(this.offers, offerKey(platform, notice.chatId), notice.reply, this.now());
+        if (this.offers) await rememberDecision(this.offers, offerKey(platform, notice.chatId), notice.reply, notice.decision ?? { ref: notice.key, label: firstText(notice.reply) }, this.now());
         handed++;
       } catch (err) {
         // Give it back so the next flush retries it.
@@ -90,4 +124,11 @@ export class NoticeHub {
     const r = await this.store.sql.get<{ n: unknown }>('SELECT COUNT(*) AS n FROM notice WHERE platform = ? AND delivered_at IS NULL', [platform]);
     return Number(r?.n ?? 0);
   }
+}
+
+/** The first line of a reply's first block: what a notice is about. */
+function firstText(reply: Reply): string {
+  const b = reply.blocks[0];
+  const text = !b ? '' : b.kind === 'fields' ? b.rows.map((r) => `${r.label}: ${r.value}`).join('; ') : b.kind === 'list' ? (b.heading ?? b.items[0] ?? '') : b.text;
+  return text.split('\n')[0]!.slice(0, 200);
 }

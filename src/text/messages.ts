@@ -29,6 +29,11 @@ export const TEXT = {
   notACommand: 'Hãy gõ một lệnh bắt đầu bằng dấu "/", ví dụ /xa Thượng Cốc. Gõ /giup để xem các lệnh.',
   pickNumber: (n: number) => (n === 1 ? 'Trả lời 1 để chọn.' : `Trả lời một số từ 1 đến ${n} để chọn.`),
   numberOutOfRange: (n: number) => `Chỉ có ${n} lựa chọn. Hãy trả lời một số từ 1 đến ${n}.`,
+  whichDecision: (n: number) => `Đang có ${n} yêu cầu chờ quyết định, nên bot không biết số vừa gửi trả lời yêu cầu nào:`,
+  decisionLine: (label: string, commands: string[]) => `${label} → ${commands.join(' hoặc ')}`,
+  decisionHow: (example: string) => `Hãy gõ lệnh kèm mã yêu cầu${example ? `, ví dụ ${example}` : ''}, hoặc trả lời đúng vào tin nhắn của yêu cầu đó.`,
+  adminNotForChats:
+    'Quyền quản trị gắn với từng người (danh sách ADMIN_IDS của bot), không đăng ký cho một nhóm. Nhóm lãnh đạo dùng /dangky lanhdao.',
   communeMissing: 'Bạn chưa nhập tên xã, phường.',
   communeExample: 'Ví dụ: /xa Thượng Cốc hoặc /xa 05293 tháng 7/2025',
   communeInvalid: {
@@ -74,9 +79,9 @@ export const TEXT = {
   requestNotFound: (code: string) => `Không có yêu cầu đăng ký mã "${code}".`,
   requestDecided: (code: string, status: string) => `Yêu cầu ${code} đã được xử lý trước đó (${status}).`,
   noPendingRequests: 'Không có yêu cầu đăng ký nào đang chờ duyệt.',
-  approved: (code: string, role: string, unit: string) => `Đã duyệt yêu cầu ${code}: ${role}, ${unit}.`,
+  approved: (code: string, chat: string, role: string, unit: string) => `Đã duyệt yêu cầu ${code}: ${chat} là ${role}, ${unit}.`,
   approvedToChat: (role: string, unit: string) => `Nhóm này đã được đăng ký là ${role}: ${unit}. Gửi /giup để xem các lệnh.`,
-  rejected: (code: string) => `Đã từ chối yêu cầu ${code}.`,
+  rejected: (code: string, chat: string) => `Đã từ chối yêu cầu ${code} của ${chat}.`,
   rejectedToChat: (code: string, reason: string | null) => `Yêu cầu đăng ký ${code} không được duyệt${reason ? `. Lý do: ${reason}` : ''}.`,
   codeMissing: 'Hãy ghi mã yêu cầu, ví dụ DK12.',
   chatRefBad: (q: string) => `"${q}" không phải mã nhóm; viết như telegram:-1001234567890 hoặc zalo:<mã nhóm>.`,

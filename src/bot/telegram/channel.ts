@@ -13,6 +13,8 @@ export type TelegramChannelOptions = Partial<Omit<ChatChannelOptions, 'takeOver'
   renderer?: ReplyRenderer;
   /** Longest time one Bot API request may take (default 60 s). */
   timeoutSeconds?: number;
+  /** Longest wait for getMe at start before it is tried again (default 10 s). */
+  connectTimeoutMs?: number;
   polling?: PollingOptions & { timeoutSeconds?: number };
 };
 
@@ -25,9 +27,16 @@ export type TelegramChannel = ChatChannel<TelegramPlatform> & { readonly mode: T
  * `whenReady`.
  */
 export function telegramChannel(deps: ChatChannelDeps, config: TelegramConfig, http: HttpServer, options: TelegramChannelOptions = {}): TelegramChannel {
-  const { renderer, timeoutSeconds, ...channelOptions } = options;
+  const { renderer, timeoutSeconds, connectTimeoutMs, ...channelOptions } = options;
   const platform = new TelegramPlatform(
-    { token: config.token, apiRoot: config.apiRoot, commands: deps.router.commands, ...(renderer ? { renderer } : {}), ...(timeoutSeconds ? { timeoutSeconds } : {}) },
+    {
+      token: config.token,
+      apiRoot: config.apiRoot,
+      commands: deps.router.commands,
+      ...(renderer ? { renderer } : {}),
+      ...(timeoutSeconds ? { timeoutSeconds } : {}),
+      ...(connectTimeoutMs ? { connectTimeoutMs } : {}),
+    },
     deps.log,
   );
   const channel = receivingChannel(platform, deps, config, http, {

@@ -17,6 +17,8 @@ export interface TelegramPlatformOptions {
   apiRoot: string;
   /** Longest time one Bot API request may take (default 60 s; long polls ask for 30 s). */
   timeoutSeconds?: number;
+  /** Longest wait for getMe at start before it is tried again (default 10 s). */
+  connectTimeoutMs?: number;
   renderer?: ReplyRenderer;
   /** The commands published as Telegram's command menu. */
   commands: readonly CommandSpec[];
@@ -58,7 +60,9 @@ export class TelegramPlatform implements ChatPlatform {
 
   async connect(): Promise<void> {
     try {
-      this.self = await this.api.getMe();
+      // grammY types the signal as its polyfill's; Node's AbortSignal is what it uses at run time.
+      const signal = AbortSignal.timeout(this.opts.connectTimeoutMs ?? 10_000) as Parameters<Api['getMe']>[0];
+      this.self = await this.api.getMe(signal);
     } catch (err) {
       if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
         throw new PlatformAuthError(TEXT.tokenRefused('Telegram', 'TELEGRAM_BOT_TOKEN', err.error_code, '@BotFather'));
