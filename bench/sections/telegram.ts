@@ -1,8 +1,10 @@
 /**
- * Issue 3's benchmark: the real Telegram bot (grammY, the runner, the update log on the
- * demo SQLite store) answering /xa against the fake Bot API over loopback, with 1, 10 and
- * 100 chats writing at once; beside a bare grammY bot that answers a constant string (the
- * framework's ceiling) and the core alone (the router without Telegram).
+ * The Telegram benchmark: the real channel (the one chat channel over grammY's Bot API
+ * client, the update log and outbox on the demo SQLite store) answering /xa against the
+ * fake Bot API over loopback, with 1, 10 and 100 chats writing at once; beside a bare
+ * grammY bot with its runner that answers a constant string (the framework's ceiling) and
+ * the core alone (the router without Telegram). Then the latency at the load officials
+ * make (100 updates/s over 1,000 chats) and the outbox's own rate with the pacing off.
  *
  * The fake server runs in a child process, as Telegram's servers are elsewhere, and does
  * the measuring: latency runs from an update being available (pushed to the long poll)
@@ -18,6 +20,12 @@ import { run } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 import { createApp } from '../../src/app.js';
 import { startTelegramChannel } from '../../src/bot/telegram/channel.js';
+import { TelegramPlatform } from '../../src/bot/telegram/platform.js';
+import { systemClock } from '../../src/core/clock.js';
+import type { Store } from '../../src/data/store.js';
+import type { MessageSender } from '../../src/delivery/message.js';
+import { BULK, Outbox } from '../../src/delivery/outbox.js';
+import { OutboxWorker } from '../../src/delivery/outbox-worker.js';
 import { parseEnv } from '../../src/config/env.js';
 import { openStore, parseDatabaseUrl } from '../../src/data/store.js';
 import { silentLogger } from '../../src/log.js';
@@ -42,6 +50,11 @@ const CHAT_COUNTS = [1, 10, 100];
 /** The steady load of the goal (500 updates/s), spread over this many chats. */
 const STEADY_RATE = 500;
 const STEADY_CHATS = [10, 100];
+/** The load officials make: 100 updates/s spread over 1,000 chats (goal: p99 ≤ 50 ms). */
+const SPREAD = { rate: 100, chats: 1_000 };
+/** Messages the outbox sends to the fake Bot API with the pacing off, over this many chats. */
+const OUTBOX_MESSAGES = 6_000;
+const OUTBOX_CHATS = 600;
 const WARMUP_MS = 1_500;
 /** How long after a run's end its last answers may take before they count as missing. */
 const MEASURE_MS = 5_000;
@@ -226,7 +239,16 @@ export const telegramSection: BenchSection = {
       for (const n of CHAT_COUNTS) botFigures[n] = figures(await fake.run(n));
       const steady: Record<number, Figures> = {};
       for (const n of STEADY_CHATS) steady[n] = figures(await fake.run(n, STEADY_RATE));
+      const spread = figures(await fake.run(SPREAD.chats, SPREAD.rate));
       await channel.stop();
+
+      // The outbox alone, pacing off: how fast a fan-out could go if the platform let it.
+      const outboxFake = await fake.start();
+      const api = new TelegramPlatform({ token: outboxFake.token, apiRoot: outboxFake.apiRoot, commands: [] }, silentLogger);
+      const outboxRates = {
+        toBotApi: await outboxRate(app.store, 'bench-outbox-api', api.sender, OUTBOX_MESSAGES, OUTBOX_CHATS),
+        toNullSender: await outboxRate(app.store, 'bench-outbox-null', { send: async () => ({ messageId: '1' }) }, OUTBOX_MESSAGES * 4, OUTBOX_CHATS),
+      };
       await app.close();
 
       print('chats  bot upd/s  p50 ms  p99 ms | bare upd/s  p50 ms  p99 ms | core upd/s | bot/bare');
@@ -248,6 +270,13 @@ export const telegramSection: BenchSection = {
         print(`${String(n).padStart(5)} chats: ${s.updatesPerSecond} upd/s answered, p50 ${s.p50Ms.toFixed(2)} ms, p99 ${s.p99Ms.toFixed(2)} ms, unanswered ${s.unanswered}`);
         out[`steady${STEADY_RATE}PerSecond${n}Chats`] = s;
       }
+      print(`${SPREAD.rate} updates/s over ${SPREAD.chats} chats: p50 ${spread.p50Ms.toFixed(2)} ms, p99 ${spread.p99Ms.toFixed(2)} ms, unanswered ${spread.unanswered} (goal: p99 ≤ 50 ms)`);
+      out[`steady${SPREAD.rate}PerSecond${SPREAD.chats}Chats`] = spread;
+      print(
+        `outbox, pacing off, one message at a time: ${outboxRates.toBotApi.perSecond} messages/s to the fake Bot API, ` +
+          `${outboxRates.toNullSender.perSecond} messages/s to a sender that does nothing (goal: ≥ 2,000 messages/s)`,
+      );
+      out.outbox = outboxRates;
       print('goal: ≥ 500 updates/s, p99 ≤ 50 ms, at least half the bare ceiling');
       return out;
     } finally {
@@ -256,6 +285,27 @@ export const telegramSection: BenchSection = {
     }
   },
 };
+
+/**
+ * The outbox's own rate: `count` messages to `chats` chats enqueued as a fan-out is, then
+ * sent by the worker with no pacing, one at a time (as it always sends), until none is left.
+ */
+async function outboxRate(store: Store, key: string, sender: MessageSender, count: number, chats: number): Promise<{ messages: number; seconds: number; perSecond: number }> {
+  const outbox = new Outbox(store);
+  const now = new Date();
+  const message = { text: 'Bản tin sáng: 3 hồ sơ quá hạn', plain: 'Bản tin sáng: 3 hồ sơ quá hạn', markup: 'plain' as const };
+  for (let i = 0; i < count; i++) await outbox.enqueue(key, { chatId: String(100_000 + (i % chats)), isGroup: false }, `${key}:${i}`, message, now, now, { priority: BULK });
+  const worker = new OutboxWorker(outbox, key, sender, null, systemClock, silentLogger, { batch: 500 });
+  const started = performance.now();
+  let sent = 0;
+  for (;;) {
+    const n = await worker.drainOnce();
+    if (n === 0) break;
+    sent += n;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { messages: sent, seconds: Math.round(seconds * 100) / 100, perSecond: Math.round(sent / seconds) };
+}
 
 /** The router answering /xa with `n` requests in flight, for MEASURE_MS. */
 async function coreLoop(router: Awaited<ReturnType<typeof createApp>>['router'], n: number): Promise<Figures> {
