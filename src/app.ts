@@ -1,3 +1,4 @@
+import { Instance } from './cluster/instance.js';
 import type { Env } from './config/env.js';
 import { fixedClock, systemClock, type Clock } from './core/clock.js';
 import type { AppContext } from './core/context.js';
@@ -19,6 +20,8 @@ export interface App {
   ctx: AppContext;
   router: Router;
   log: Logger;
+  /** This process as one instance on the store (its heartbeat; what it holds is freed when it stops). */
+  instance: Instance;
   close(): Promise<void>;
 }
 
@@ -59,12 +62,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
     notices: new NoticeHub(store, log, () => clock.now(), offers),
   };
   const router = new Router(COMMANDS, ctx, offers, log);
+  const instance = new Instance(store, log);
+  await instance.start();
   return {
     store,
     ctx,
     router,
     log,
-    close: () => store.close(),
+    instance,
+    async close() {
+      await instance.stop();
+      await store.close();
+    },
   };
 }
 

@@ -29,7 +29,7 @@ import { OutboxWorker, type OutboxWorkerOptions } from '../delivery/outbox-worke
 import { Pacer } from '../delivery/pacer.js';
 import { asDeliveryError, backoffMs, realSleep, sleepUnless, withRetry } from '../delivery/retry.js';
 import { Supervisor } from '../delivery/supervisor.js';
-import { UpdateLog, type TakeOver } from '../delivery/update-log.js';
+import { UpdateLog, type ClaimResult } from '../delivery/update-log.js';
 import type { Logger } from '../log.js';
 import type { NoticeHub } from '../notify/notices.js';
 import { TEXT } from '../text/messages.js';
@@ -44,6 +44,8 @@ const KEEP_BUTTONS_MS = 30 * 24 * 3_600_000;
 const KEEP_SENT_MS = 7 * 24 * 3_600_000;
 const HOUSEKEEPING_MS = 6 * 3_600_000;
 const MAX_CONNECT_WAIT_MS = 60_000;
+/** Longest wait for an earlier update of the same chat, answered by another instance. */
+const MAX_BLOCKED_MS = 30_000;
 
 /** What the channel needs from the application. */
 export interface ChatChannelDeps {
@@ -57,8 +59,6 @@ export interface ChatChannelDeps {
 export interface ChatChannelOptions {
   /** Keep updates and queue messages in the store (default true; the console needs neither). */
   durable?: boolean;
-  /** When an update claimed by another process may be taken over (see UpdateLog). */
-  takeOver: TakeOver;
   /** Longest total wait for retries of one send before the message goes to the outbox. */
   maxRetryWaitMs: number;
   /** Show "typing…" when a command has not answered after this long (default 500 ms). */
@@ -70,7 +70,7 @@ export interface ChatChannelOptions {
   outbox?: OutboxWorkerOptions;
   /** Most updates answered at once (default 500). */
   maxInFlight?: number;
-  /** Kept updates older than this are answered by the recovery sweep (default 60 s). */
+  /** Kept updates older than this are answered by the recovery sweep (default 5 s). */
   recoverAfterMs?: number;
   /** Waits between attempts to reach the platform at start (default: back-off up to a minute). */
   connectRetryMs?: (attempt: number) => number;
@@ -141,7 +141,7 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
     this.outbox = new Outbox(deps.store);
     const pacing = platform.renderer.capabilities.pacing;
     this.worker = new OutboxWorker(this.outbox, platform.key, platform.sender, pacing ? new Pacer(pacing) : null, this.clock, log, opts.outbox);
-    this.updates = new UpdateLog(deps.store, platform.key, { takeOver: opts.takeOver });
+    this.updates = new UpdateLog(deps.store, platform.key);
     this.ids = platform.renderer.capabilities.buttons ? new CallbackIds(deps.store, platform.key) : null;
     this.deliverer = new Deliverer(platform.key, platform.sender, this.outbox, this.worker, this.clock, log, {
       maxWaitMs: opts.maxRetryWaitMs,
@@ -206,15 +206,16 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
       if (this.deps.notices) await this.deps.notices.register(this.platform.name, (n) => this.send({ chatId: n.chatId, isGroup: n.isGroup }, n.reply, { key: `notice:${n.key}` }));
       await this.platform.onReady?.().catch((err: unknown) => log.warn('platform set-up incomplete', { platform: this.platform.name, error: err }));
       if (this.durable) {
-        const recoverAfterMs = this.opts.recoverAfterMs ?? 60_000;
+        // What a previous run (or this one, before it was ready) kept but did not answer is
+        // queued before anything new, so each chat's updates keep their order.
+        await this.recover(new Date(this.clock.now().getTime() + 1));
+        const recoverAfterMs = this.opts.recoverAfterMs ?? 5_000;
         this.every(recoverAfterMs, 'recovery', () => this.recover(new Date(this.clock.now().getTime() - recoverAfterMs)));
         this.every(HOUSEKEEPING_MS, 'housekeeping', () => this.housekeeping());
         this.supervisor.run('housekeeping', () => this.housekeeping());
       }
       if (this.receiver && !(await this.persist('start receiving', () => this.receiver!.start()))) return;
       this.currentState = 'ready';
-      // What a previous run (or this one, before it was ready) kept but did not answer.
-      if (this.durable) this.supervisor.run('recovery', () => this.recover(new Date(this.clock.now().getTime() + 1)));
       log.info('channel ready', { platform: this.platform.name });
       this.settleReady.resolve();
     } catch (err) {
@@ -288,7 +289,7 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
         return 'ignored';
       }
     }
-    const kept = this.durable ? this.updates.keep(ids.key, JSON.stringify(raw), this.clock.now()) : Promise.resolve(true);
+    const kept = this.durable ? this.updates.keep(ids.key, ids.chatId, JSON.stringify(raw), this.clock.now()) : Promise.resolve(true);
     if (later) {
       await kept;
       opts.answered?.();
@@ -331,7 +332,7 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
         await this.updates.done(kept.key, this.clock.now());
         continue;
       }
-      this.intake.dispatch({ key: ids.key, chatId: ids.chatId, handle: () => this.process(raw, ids) });
+      this.intake.dispatch({ key: ids.key, chatId: ids.chatId, handle: () => this.process(raw, ids), recovered: true });
       n++;
     }
     if (n > 0) this.deps.log.info('updates recovered', { platform: this.platform.name, count: n });
@@ -341,9 +342,18 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
   /** Claims, answers and forgets one update; a failure is logged and the chat told. */
   private async process(raw: unknown, ids: UpdateIds, known?: ChannelEvent): Promise<void> {
     try {
-      if (this.durable && !(await this.updates.claim(ids.key, this.clock.now()))) {
-        this.deps.log.info('duplicate update ignored', { platform: this.platform.name, update: ids.key });
-        return;
+      if (this.durable) {
+        const claim = await this.claim(ids);
+        if (claim === 'taken') {
+          this.deps.log.info('duplicate update ignored', { platform: this.platform.name, update: ids.key });
+          return;
+        }
+        if (claim === 'blocked') {
+          // An earlier update of the chat, kept by another instance, is still unanswered:
+          // the recovery sweep comes back to this one.
+          this.deps.log.warn('update waits behind an earlier one of its chat', { platform: this.platform.name, update: ids.key });
+          return;
+        }
       }
       const event = known ?? this.platform.interpret(raw);
       try {
@@ -361,6 +371,20 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
       if (this.durable) await this.updates.done(ids.key, this.clock.now());
     } finally {
       this.opts.onUpdateHandled?.(ids.key);
+    }
+  }
+
+  /**
+   * Claims an update, waiting while an earlier update of its chat is being answered
+   * elsewhere (another instance received it), up to half a minute.
+   */
+  private async claim(ids: UpdateIds): Promise<ClaimResult> {
+    let waited = 0;
+    for (let step = 20; ; step = Math.min(500, step * 2)) {
+      const result = await this.updates.claim(ids.key, ids.chatId, this.clock.now());
+      if (result !== 'blocked' || waited >= MAX_BLOCKED_MS || this.isStopping) return result;
+      await sleepUnless(realSleep, step, this.stopping.signal);
+      waited += step;
     }
   }
 

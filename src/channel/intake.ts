@@ -12,6 +12,8 @@ export interface IntakeItem {
   handle: () => Promise<void>;
   /** Called once the item is answered (or skipped as a copy). */
   settled?: () => void;
+  /** A sweep of the update log found it again: a copy already held here is no news. */
+  recovered?: boolean;
 }
 
 /**
@@ -56,6 +58,7 @@ export class Intake {
    */
   dispatch(item: IntakeItem): void {
     if (this.active.has(item.key)) {
+      if (item.recovered) return;
       this.log.info('duplicate update ignored', { update: item.key });
       this.opts.onSkipped(item.key);
       item.settled?.();

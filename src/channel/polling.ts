@@ -1,3 +1,6 @@
+import { BOOT_ID } from '../cluster/instance.js';
+import { Lease } from '../cluster/lease.js';
+import type { Store } from '../data/store.js';
 import { realSleep, sleepUnless } from '../delivery/retry.js';
 import type { Logger } from '../log.js';
 import type { ChatChannel, Receiver } from './chat-channel.js';
@@ -79,5 +82,53 @@ export class PollingReceiver implements Receiver {
     await this.running;
     await this.source.finish?.().catch((err: unknown) => this.log.debug('could not confirm the last updates', { platform: this.channel.name, error: err }));
     this.log.info('polling stopped', { platform: this.channel.name });
+  }
+}
+
+/**
+ * Polling by whichever instance holds the platform's poll lease ("poll:<bot key>"): a
+ * platform's long poll allows one caller (Telegram refuses a second getUpdates; Zalo's hands
+ * each update to one caller), so of several instances on one store exactly one polls, and
+ * another takes over within seconds of its death, first answering what it had kept. The
+ * others serve the outbox and webhooks.
+ */
+export class LeasedPolling implements Receiver {
+  private readonly lease: Lease;
+  private polling: PollingReceiver | null = null;
+
+  constructor(
+    private readonly channel: ChatChannel,
+    store: Store,
+    private readonly source: PollSource,
+    private readonly log: Logger,
+    private readonly opts: PollingOptions = {},
+  ) {
+    this.lease = new Lease(store, `poll:${channel.platform.key}`, BOOT_ID, log, {
+      onAcquired: async () => {
+        // What the previous poller kept and did not answer goes first.
+        await this.channel.recover(new Date(this.channel.clock.now().getTime() + 1));
+        const polling = new PollingReceiver(this.channel, this.source, this.log, this.opts);
+        await polling.start();
+        this.polling = polling;
+      },
+      onLost: async () => {
+        const polling = this.polling;
+        this.polling = null;
+        await polling?.stop();
+      },
+    });
+  }
+
+  /** Whether this instance polls now. */
+  get active(): boolean {
+    return this.lease.held;
+  }
+
+  start(): Promise<void> {
+    return this.lease.start();
+  }
+
+  stop(): Promise<void> {
+    return this.lease.stop();
   }
 }

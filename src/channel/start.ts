@@ -4,7 +4,7 @@ import type { PlatformBase, PlatformConfigResult, ReceiveMode } from '../config/
 import type { HttpServer } from '../server/http-server.js';
 import { ChatChannel, type ChatChannelDeps, type ChatChannelOptions } from './chat-channel.js';
 import type { ChatPlatform } from './platform.js';
-import { PollingReceiver, type PollingOptions, type PollSource } from './polling.js';
+import { LeasedPolling, type PollingOptions, type PollSource } from './polling.js';
 import { WebhookReceiver, type WebhookSpec } from './webhook.js';
 
 /** How a platform receives, in each mode: its long poll, or its webhook at an address with a secret. */
@@ -13,18 +13,14 @@ export interface PlatformReceivers {
   webhook: (settings: { url: string; path: string; secret: string }) => WebhookSpec;
 }
 
-/**
- * The channel of a platform in its configured receive mode. With polling, only one
- * process calls getUpdates, so a claim left by another process is an orphan taken over at
- * once; behind a webhook several instances may share updates, so the owner gets a minute.
- */
+/** The channel of a platform in its configured receive mode. */
 export function receivingChannel<P extends ChatPlatform>(
   platform: P,
   deps: ChatChannelDeps,
   config: PlatformBase & ReceiveMode,
   http: HttpServer,
   receivers: PlatformReceivers,
-  options: Partial<Omit<ChatChannelOptions, 'takeOver' | 'maxRetryWaitMs'>> & { polling?: PollingOptions & { timeoutSeconds?: number } } = {},
+  options: Partial<Omit<ChatChannelOptions, 'maxRetryWaitMs'>> & { polling?: PollingOptions & { timeoutSeconds?: number } } = {},
 ): ChatChannel<P> {
   const { polling, ...channelOptions } = options;
   return new ChatChannel(
@@ -32,12 +28,11 @@ export function receivingChannel<P extends ChatPlatform>(
     deps,
     {
       maxRetryWaitMs: config.maxRetryWaitMs,
-      takeOver: config.mode === 'polling' ? { kind: 'other-owner' } : { kind: 'after', afterMs: 60_000 },
       ...channelOptions,
     },
     (ch) =>
       config.mode === 'polling'
-        ? new PollingReceiver(ch, receivers.poll(polling?.timeoutSeconds), deps.log, polling ?? {})
+        ? new LeasedPolling(ch, deps.store, receivers.poll(polling?.timeoutSeconds), deps.log, polling ?? {})
         : new WebhookReceiver(ch, http, receivers.webhook({ url: config.webhookUrl, path: config.webhookPath, secret: config.secret }), deps.log),
   );
 }

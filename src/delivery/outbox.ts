@@ -1,3 +1,4 @@
+import { aliveCondition, BOOT_ID } from '../cluster/instance.js';
 import type { Store } from '../data/store.js';
 import { toDate, toNumber } from '../data/sql/driver.js';
 import { decodeMessage, encodeMessage, type DeliveryTarget, type OutboundMessage } from './message.js';
@@ -57,9 +58,9 @@ interface ClaimedRow {
  * The persisted outbox: messages that could not be sent at once (a long rate limit, the
  * platform down) and messages sent later by design (alerts, notices). Enqueueing is
  * idempotent by dedupe key; messages of one chat and priority leave in the order they were
- * enqueued, one at a time; a message being sent is leased, so several instances can share
- * the outbox (PostgreSQL claims with SKIP LOCKED) and a crashed sender's lease simply runs
- * out. Sent rows are kept for a while as the record that they were sent. Raw SQL: it is on
+ * enqueued, one at a time; a message being sent is leased by its sender, so several
+ * instances can share the outbox (PostgreSQL claims with SKIP LOCKED) and a dead sender's
+ * message is taken over as soon as its heartbeat stops. Sent rows are kept for a while as the record that they were sent. Raw SQL: it is on
  * the path of every fan-out.
  */
 export class Outbox {
@@ -84,20 +85,23 @@ export class Outbox {
    * priority (a later message never overtakes an earlier one, and a chat has one message
    * in flight). Replies first, then oldest first.
    */
-  async claim(platform: string, now: Date, leaseMs: number, opts: { limit?: number; maxPriority?: Priority } = {}): Promise<OutboxEntry[]> {
+  async claim(platform: string, now: Date, leaseMs: number, opts: { limit?: number; maxPriority?: Priority; owner?: string } = {}): Promise<OutboxEntry[]> {
     const skipLocked = this.store.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+    // A message leased by an instance that died is taken over at once, not when its lease ends.
+    const alive = aliveCondition('o.lease_owner', new Date());
+    const owner = opts.owner ?? BOOT_ID;
     const rows = await this.store.sql.all<ClaimedRow>(
-      `UPDATE outbox_message SET lease_until = ?, attempts = attempts + 1
+      `UPDATE outbox_message SET lease_until = ?, lease_owner = ?, attempts = attempts + 1
        WHERE id IN (
          SELECT o.id FROM outbox_message o
          WHERE o.platform = ? AND o.status = 'pending' AND o.priority <= ? AND o.next_attempt_at <= ?
-           AND (o.lease_until IS NULL OR o.lease_until <= ?)
+           AND (o.lease_until IS NULL OR o.lease_until <= ? OR NOT (o.lease_owner = ? OR ${alive.sql}))
            AND NOT EXISTS (SELECT 1 FROM outbox_message e
                            WHERE e.platform = o.platform AND e.chat_id = o.chat_id AND e.priority = o.priority
                              AND e.status = 'pending' AND e.id < o.id)
          ORDER BY o.priority, o.id LIMIT ?${skipLocked})
        RETURNING id, platform, chat_id, is_group, dedupe_key, payload, attempts, created_at, priority`,
-      [new Date(now.getTime() + leaseMs), platform, opts.maxPriority ?? BULK, now, now, opts.limit ?? 50],
+      [new Date(now.getTime() + leaseMs), owner, platform, opts.maxPriority ?? BULK, now, now, owner, ...alive.params, opts.limit ?? 50],
     );
     return rows
       .map((r) => ({
@@ -114,22 +118,22 @@ export class Outbox {
   }
 
   async markSent(id: number, now: Date): Promise<void> {
-    await this.store.sql.run(`UPDATE outbox_message SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = NULL WHERE id = ?`, [now, id]);
+    await this.store.sql.run(`UPDATE outbox_message SET status = 'sent', sent_at = ?, lease_until = NULL, lease_owner = NULL, last_error = NULL WHERE id = ?`, [now, id]);
   }
 
   /** Puts a leased message back, to be tried again at `at`; `errorCode` says why (no text). */
   async retryLater(id: number, at: Date, errorCode: string): Promise<void> {
-    await this.store.sql.run('UPDATE outbox_message SET next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ?', [at, errorCode, id]);
+    await this.store.sql.run('UPDATE outbox_message SET next_attempt_at = ?, lease_until = NULL, lease_owner = NULL, last_error = ? WHERE id = ?', [at, errorCode, id]);
   }
 
   /** Puts a leased message back unsent, not counting the claim as an attempt (pacing said wait). */
   async release(id: number, at: Date): Promise<void> {
-    await this.store.sql.run('UPDATE outbox_message SET next_attempt_at = ?, lease_until = NULL, attempts = attempts - 1 WHERE id = ?', [at, id]);
+    await this.store.sql.run('UPDATE outbox_message SET next_attempt_at = ?, lease_until = NULL, lease_owner = NULL, attempts = attempts - 1 WHERE id = ?', [at, id]);
   }
 
   /** Gives up on a message (the platform refused it for good); it stays as the record. */
   async markFailed(id: number, errorCode: string): Promise<void> {
-    await this.store.sql.run(`UPDATE outbox_message SET status = 'failed', lease_until = NULL, last_error = ? WHERE id = ?`, [errorCode, id]);
+    await this.store.sql.run(`UPDATE outbox_message SET status = 'failed', lease_until = NULL, lease_owner = NULL, last_error = ? WHERE id = ?`, [errorCode, id]);
   }
 
   /** The chats (as queueKey) that have messages waiting, whose new messages of that priority must queue behind them. */

@@ -1,25 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { Store } from '../data/store.js';
-import { toDate } from '../data/sql/driver.js';
+import { toDate, toNumber } from '../data/sql/driver.js';
+import { aliveCondition, BOOT_ID } from '../cluster/instance.js';
 
-/** An id for this process, recorded on the updates it keeps and claims. */
-export const BOOT_ID = randomUUID().slice(0, 12);
-
-/** When an update still marked "processing" by another process may be taken over. */
-export type TakeOver =
-  /**
-   * At once: only one process receives updates at a time (long polling allows a single
-   * getUpdates caller), so another owner's unfinished claim was left by a process that
-   * stopped before finishing it.
-   */
-  | { kind: 'other-owner' }
-  /** After `afterMs`: several instances may share the updates (webhooks behind a balancer). */
-  | { kind: 'after'; afterMs: number };
+export { BOOT_ID } from '../cluster/instance.js';
 
 export interface UpdateLogOptions {
   /** Who keeps and claims (default: this process). */
   owner?: string;
-  takeOver: TakeOver;
 }
 
 /** An update kept and not answered yet. */
@@ -31,12 +18,21 @@ export interface WaitingUpdate {
 }
 
 /**
+ * What a claim found: `claimed` — this instance answers it now; `taken` — it was answered,
+ * or a live instance is answering it; `blocked` — an earlier update of the same chat is
+ * not answered yet (one chat's updates are answered in the order they arrived, whichever
+ * instance received them), try again shortly.
+ */
+export type ClaimResult = 'claimed' | 'taken' | 'blocked';
+
+/**
  * The persisted log of incoming updates, keyed by platform and the platform's update id
- * (Telegram `update_id`, Zalo `message_id`). An update is kept with its content the moment
- * it arrives (some platforms never send it again), claimed before it is handled and marked
- * done after, when its content is forgotten. So a delivery repeated by a restart or a
- * webhook retry is answered once, and an update a crashed process kept or claimed but did
- * not answer is answered by the next (see TakeOver), never lost.
+ * (Telegram `update_id`, Zalo `message_id`). An update is kept with its content, its chat
+ * and its order of arrival the moment it arrives (some platforms never send it again),
+ * claimed before it is handled and marked done after, when its content is forgotten. So a
+ * delivery repeated by a restart or a webhook retry is answered once, one chat's updates
+ * are answered in order across instances, and an update a dead process kept or claimed
+ * (its heartbeat stopped) is answered by another, never lost.
  */
 export class UpdateLog {
   private readonly owner: string;
@@ -44,38 +40,63 @@ export class UpdateLog {
   constructor(
     private readonly store: Store,
     readonly platform: string,
-    private readonly opts: UpdateLogOptions,
+    opts: UpdateLogOptions = {},
   ) {
     this.owner = opts.owner ?? BOOT_ID;
   }
 
+  /** The next arrival number (SQLite has one writer; PostgreSQL numbers rows itself). */
+  private seqColumn(): { column: string; value: string } {
+    return this.store.dialect === 'sqlite' ? { column: ', seq', value: ', (SELECT COALESCE(MAX(seq), 0) + 1 FROM inbound_update)' } : { column: '', value: '' };
+  }
+
   /** Keeps an update as received; false when it was kept (or handled) before. */
-  async keep(key: string, payload: string, now: Date): Promise<boolean> {
+  async keep(key: string, chatId: string | null, payload: string, now: Date): Promise<boolean> {
+    const seq = this.seqColumn();
     const inserted = await this.store.sql.run(
-      `INSERT INTO inbound_update (platform, update_key, status, owner, claimed_at, payload) VALUES (?, ?, 'received', ?, ?, ?)
+      `INSERT INTO inbound_update (platform, update_key, status, owner, claimed_at, payload, chat_id${seq.column}) VALUES (?, ?, 'received', ?, ?, ?, ?${seq.value})
        ON CONFLICT (platform, update_key) DO NOTHING`,
-      [this.platform, key, this.owner, now, payload],
+      [this.platform, key, this.owner, now, payload, chatId],
     );
     return inserted === 1;
   }
 
-  /** Claims an update for handling; false means it was already handled, or is being handled. */
-  async claim(key: string, now: Date): Promise<boolean> {
-    const inserted = await this.store.sql.run(
-      `INSERT INTO inbound_update (platform, update_key, status, owner, claimed_at) VALUES (?, ?, 'processing', ?, ?)
-       ON CONFLICT (platform, update_key) DO NOTHING`,
-      [this.platform, key, this.owner, now],
-    );
-    if (inserted === 1) return true;
-    const t = this.opts.takeOver;
-    const cutoff = new Date(now.getTime() - (t.kind === 'after' ? t.afterMs : 0));
+  /** Claims an update for handling (see ClaimResult). */
+  async claim(key: string, chatId: string | null, now: Date): Promise<ClaimResult> {
+    const row = await this.store.sql.get<{ status: string; owner: string; seq: unknown }>('SELECT status, owner, seq FROM inbound_update WHERE platform = ? AND update_key = ?', [
+      this.platform,
+      key,
+    ]);
+    if (!row) {
+      // Never kept (it came without the log): claimed as it is recorded.
+      const seq = this.seqColumn();
+      const inserted = await this.store.sql.run(
+        `INSERT INTO inbound_update (platform, update_key, status, owner, claimed_at, chat_id${seq.column}) VALUES (?, ?, 'processing', ?, ?, ?${seq.value})
+         ON CONFLICT (platform, update_key) DO NOTHING`,
+        [this.platform, key, this.owner, now, chatId],
+      );
+      return inserted === 1 ? 'claimed' : 'taken';
+    }
+    if (row.status === 'done') return 'taken';
+    if (row.status === 'processing' && (row.owner === this.owner || (await this.alive(row.owner, now)))) return 'taken';
+    if (chatId !== null) {
+      const earlier = await this.store.sql.get(
+        `SELECT 1 AS x FROM inbound_update WHERE platform = ? AND chat_id = ? AND status <> 'done' AND seq < ? LIMIT 1`,
+        [this.platform, chatId, row.seq],
+      );
+      if (earlier) return 'blocked';
+    }
+    // Taken only if nobody took it meanwhile (same status and owner as just read).
     const taken = await this.store.sql.run(
-      `UPDATE inbound_update SET status = 'processing', owner = ?, claimed_at = ?
-       WHERE platform = ? AND update_key = ?
-         AND (status = 'received' OR (status = 'processing' AND owner <> ? AND claimed_at <= ?))`,
-      [this.owner, now, this.platform, key, this.owner, cutoff],
+      `UPDATE inbound_update SET status = 'processing', owner = ?, claimed_at = ? WHERE platform = ? AND update_key = ? AND status = ? AND owner = ?`,
+      [this.owner, now, this.platform, key, row.status, row.owner],
     );
-    return taken === 1;
+    return taken === 1 ? 'claimed' : 'taken';
+  }
+
+  private async alive(owner: string, now: Date): Promise<boolean> {
+    const alive = aliveCondition('?', now);
+    return (await this.store.sql.get(`SELECT 1 AS x WHERE ${alive.sql}`, [owner, ...alive.params])) !== undefined;
   }
 
   /** Marks a claimed update as answered and forgets its content. */
@@ -87,12 +108,12 @@ export class UpdateLog {
     ]);
   }
 
-  /** Updates kept or claimed at or before `before` and not answered, oldest first. */
+  /** Updates kept or claimed at or before `before` and not answered, in the order they arrived. */
   async waiting(before: Date, limit = 500): Promise<WaitingUpdate[]> {
     const rows = await this.store.sql.all<{ update_key: string; payload: string; claimed_at: unknown }>(
       `SELECT update_key, payload, claimed_at FROM inbound_update
        WHERE platform = ? AND status <> 'done' AND payload IS NOT NULL AND claimed_at <= ?
-       ORDER BY claimed_at, update_key LIMIT ?`,
+       ORDER BY seq, update_key LIMIT ?`,
       [this.platform, before, limit],
     );
     return rows.map((r) => ({ key: r.update_key, payload: r.payload, keptAt: toDate(r.claimed_at) }));
@@ -101,12 +122,12 @@ export class UpdateLog {
   /** How many updates are kept and not answered. */
   async pending(): Promise<number> {
     const r = await this.store.sql.get<{ n: unknown }>(`SELECT COUNT(*) AS n FROM inbound_update WHERE platform = ? AND status <> 'done'`, [this.platform]);
-    return Number(r?.n ?? 0);
+    return toNumber(r?.n);
   }
 
   /**
    * Forgets updates claimed before `before`: platforms never redeliver after a day, and an
-   * update still unanswered after days is stale (recovery retries it every minute until then).
+   * update still unanswered after days is stale (recovery retries it until then).
    */
   async prune(before: Date): Promise<number> {
     return this.store.sql.run('DELETE FROM inbound_update WHERE platform = ? AND claimed_at < ?', [this.platform, before]);

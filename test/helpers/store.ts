@@ -50,5 +50,10 @@ export async function openTestApp(opts: { now?: Date; demo?: boolean; env?: Reco
   const store = await openTestStore();
   const env = parseEnv({ DEMO_DATA: opts.demo === false ? 'false' : 'true', ...(opts.env ?? {}) });
   const app = await createApp({ env, store, clock: fixedClock(opts.now ?? DEMO_NOW), log: silentLogger });
-  return Object.assign(app, { dispose: () => store.dispose() });
+  return Object.assign(app, {
+    async dispose() {
+      await app.instance.stop();
+      await store.dispose();
+    },
+  });
 }

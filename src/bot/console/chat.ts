@@ -20,7 +20,7 @@ export class ConsoleChat {
       this.collecting?.push(m);
       this.print(m);
     });
-    this.channel = new ChatChannel(platform, deps, { durable: false, takeOver: { kind: 'other-owner' }, maxRetryWaitMs: 0, typingAfterMs: 60_000 });
+    this.channel = new ChatChannel(platform, deps, { durable: false, maxRetryWaitMs: 0, typingAfterMs: 60_000 });
   }
 
   /** Starts the channel (the console's notices begin to print). */

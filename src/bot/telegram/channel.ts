@@ -9,7 +9,7 @@ import { TelegramPollSource } from './polling.js';
 import { telegramWebhook } from './webhook.js';
 
 /** Tuning the tests and the benchmark use; production runs with the defaults. */
-export type TelegramChannelOptions = Partial<Omit<ChatChannelOptions, 'takeOver' | 'maxRetryWaitMs'>> & {
+export type TelegramChannelOptions = Partial<Omit<ChatChannelOptions, 'maxRetryWaitMs'>> & {
   renderer?: ReplyRenderer;
   /** Longest time one Bot API request may take (default 60 s). */
   timeoutSeconds?: number;

@@ -16,7 +16,7 @@ import { zaloWebhook } from './webhook.js';
 const GIVE_UP_AFTER_MS = 40 * 24 * 3_600_000;
 
 /** Tuning the tests and the benchmark use; production runs with the defaults. */
-export type ZaloChannelOptions = Partial<Omit<ChatChannelOptions, 'takeOver' | 'maxRetryWaitMs'>> & {
+export type ZaloChannelOptions = Partial<Omit<ChatChannelOptions, 'maxRetryWaitMs'>> & {
   renderer?: ReplyRenderer;
   client?: Pick<ZaloClientOptions, 'timeouts' | 'dispatcher'>;
   polling?: PollingOptions & { timeoutSeconds?: number };

@@ -82,8 +82,8 @@ describe(`Telegram reliability (${TEST_DIALECT})`, () => {
     try {
       const chat = h.chat();
       const key = `telegram:${h.server.token.split(':')[0]}`;
-      const dead = new UpdateLog(app.store, key, { owner: 'dead-process', takeOver: { kind: 'other-owner' } });
-      expect(await dead.claim(String(h.server.nextId), new Date())).toBe(true);
+      const dead = new UpdateLog(app.store, key, { owner: 'dead-process'});
+      expect(await dead.claim(String(h.server.nextId), String(chat.id), new Date())).toBe('claimed');
       await h.say(chat, '/giup');
       expect(h.texts(chat)).toHaveLength(1);
     } finally {

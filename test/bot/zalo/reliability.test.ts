@@ -69,9 +69,9 @@ describe(`Zalo reliability (${TEST_DIALECT})`, () => {
     const claimed = { event_name: 'message.text.received', message: server.message(chat, first.user(chat), { text: '/xa Thượng Cốc' }) };
     const unclaimed = { event_name: 'message.text.received', message: server.message(chat, first.user(chat), { text: '/xa Yên Phú' }) };
     const key = `zalo:${server.botId}`;
-    const dead = new UpdateLog(app.store, key, { owner: 'dead-process', takeOver: { kind: 'other-owner' } });
-    for (const u of [claimed, unclaimed]) expect(await dead.keep(idOf(u), JSON.stringify(u), new Date())).toBe(true);
-    expect(await dead.claim(idOf(claimed), new Date())).toBe(true);
+    const dead = new UpdateLog(app.store, key, { owner: 'dead-process'});
+    for (const u of [claimed, unclaimed]) expect(await dead.keep(idOf(u), chat.id, JSON.stringify(u), new Date())).toBe(true);
+    expect(await dead.claim(idOf(claimed), chat.id, new Date())).toBe('claimed');
     const second = await ZaloHarness.start({ app, server });
     try {
       await second.whenHandled(idOf(claimed));
