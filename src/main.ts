@@ -16,6 +16,9 @@ import { HttpServer } from './server/http-server.js';
 import { healthRoutes } from './server/health.js';
 import { ROUTE_PROVIDERS } from './server/routes.js';
 
+/** How long a stop may take before the process exits anyway (supervisors give 10 s). */
+const DRAIN_MS = 9_500;
+
 async function main(): Promise<number> {
   const args = parseConsoleArgs(process.argv.slice(2));
   if (args.message !== null || args.json) throw new UsageError(`npm start chỉ nhận --as, --chat và --now.\n${USAGE}`);
@@ -32,7 +35,8 @@ async function main(): Promise<number> {
     const channel = start({ app, env, http });
     if (channel) channels.push(channel);
   }
-  healthRoutes(http, channels);
+  const state = { draining: false };
+  healthRoutes(http, channels, app.store, state);
   // The HTTP server never waits on a chat platform: health checks, the push API and
   // webhooks answer while a channel is still reaching its platform.
   if (channels.length > 0 || http.hasRoutesBeyondHealth) {
@@ -45,14 +49,22 @@ async function main(): Promise<number> {
     await app.close();
     return 0;
   }
-  let stopping = false;
+  // Draining: /readyz answers 503 at once, channels stop taking updates and finish those in
+  // flight, the outbox finishes the message it is sending, the leases are released (another
+  // instance takes over at once), and the process exits within 10 s whatever happens.
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info('stopping', { signal });
+    if (state.draining) return;
+    state.draining = true;
+    app.log.info('draining', { signal });
+    const deadline = setTimeout(() => {
+      app.log.error('drain took longer than 10 s; exiting');
+      process.exit(0);
+    }, DRAIN_MS);
+    deadline.unref();
     await Promise.allSettled(channels.map((c) => c.stop()));
-    await http.close();
     await app.close();
+    await http.close();
+    app.log.info('stopped', { signal });
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

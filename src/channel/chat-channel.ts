@@ -31,6 +31,7 @@ import { asDeliveryError, backoffMs, realSleep, sleepUnless, withRetry } from '.
 import { Supervisor } from '../delivery/supervisor.js';
 import { UpdateLog, type ClaimResult } from '../delivery/update-log.js';
 import type { Logger } from '../log.js';
+import { replyLatency, updatesAnswered, updatesReceived } from '../metrics.js';
 import type { NoticeHub } from '../notify/notices.js';
 import { TEXT } from '../text/messages.js';
 import { isButtonAction, parseCallbackData, resolveKeyboard } from './buttons.js';
@@ -54,6 +55,8 @@ export interface ChatChannelDeps {
   log: Logger;
   /** Messages nobody asked for, kept until this platform's channel takes them. */
   notices?: NoticeHub;
+  /** The instances sharing the store (the pacing is split between them); default this one alone. */
+  instance?: { liveCount(): Promise<number> };
 }
 
 export interface ChatChannelOptions {
@@ -140,11 +143,16 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
     this.supervisor = new Supervisor(log);
     this.outbox = new Outbox(deps.store);
     const pacing = platform.renderer.capabilities.pacing;
-    this.worker = new OutboxWorker(this.outbox, platform.key, platform.sender, pacing ? new Pacer(pacing) : null, this.clock, log, opts.outbox);
+    const instance = deps.instance;
+    this.worker = new OutboxWorker(this.outbox, platform.key, platform.sender, pacing ? new Pacer(pacing) : null, this.clock, log, {
+      ...(instance ? { liveInstances: () => instance.liveCount() } : {}),
+      ...opts.outbox,
+    });
     this.updates = new UpdateLog(deps.store, platform.key);
     this.ids = platform.renderer.capabilities.buttons ? new CallbackIds(deps.store, platform.key) : null;
     this.deliverer = new Deliverer(platform.key, platform.sender, this.outbox, this.worker, this.clock, log, {
       maxWaitMs: opts.maxRetryWaitMs,
+      platform: platform.key,
       stopping: this.stopping.signal,
       ...(opts.sleep ? { sleep: opts.sleep } : {}),
     });
@@ -295,12 +303,14 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
       opts.answered?.();
       return 'kept';
     }
+    updatesReceived.inc({ platform: this.platform.key });
+    const keptAt = performance.now();
     this.intake.dispatch({
       key: ids.key,
       chatId: ids.chatId,
       handle: async () => {
         await kept;
-        await this.process(raw, ids, event);
+        await this.process(raw, ids, event, keptAt);
       },
       ...(opts.answered ? { settled: opts.answered } : {}),
     });
@@ -340,7 +350,7 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
   }
 
   /** Claims, answers and forgets one update; a failure is logged and the chat told. */
-  private async process(raw: unknown, ids: UpdateIds, known?: ChannelEvent): Promise<void> {
+  private async process(raw: unknown, ids: UpdateIds, known?: ChannelEvent, keptAt?: number): Promise<void> {
     try {
       if (this.durable) {
         const claim = await this.claim(ids);
@@ -369,6 +379,8 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
         }
       }
       if (this.durable) await this.updates.done(ids.key, this.clock.now());
+      updatesAnswered.inc({ platform: this.platform.key });
+      if (keptAt !== undefined) replyLatency.observe({ platform: this.platform.key }, (performance.now() - keptAt) / 1000);
     } finally {
       this.opts.onUpdateHandled?.(ids.key);
     }

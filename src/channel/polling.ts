@@ -28,6 +28,11 @@ export interface PollSource {
 export interface PollingOptions {
   /** Waits between failed polls (tests compress time through it). */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * On stop, how long a poll that may not be abandoned is let finish before it is
+   * abandoned anyway (default 7 s), so a stop completes within the 10 s a supervisor gives.
+   */
+  stopGraceMs?: number;
 }
 
 /**
@@ -78,8 +83,12 @@ export class PollingReceiver implements Receiver {
   async stop(): Promise<void> {
     this.stopped = true;
     this.waits.abort();
+    // A poll that may not be abandoned is given a grace period: an update it brings in that
+    // time is kept; past it, what it might still bring is a risk worth a bounded stop.
+    const grace = this.source.abandonOnStop ? null : setTimeout(() => this.polls.abort(), this.opts.stopGraceMs ?? 7_000);
     if (this.source.abandonOnStop) this.polls.abort();
     await this.running;
+    if (grace) clearTimeout(grace);
     await this.source.finish?.().catch((err: unknown) => this.log.debug('could not confirm the last updates', { platform: this.channel.name, error: err }));
     this.log.info('polling stopped', { platform: this.channel.name });
   }

@@ -1,5 +1,6 @@
 import type { Store } from '../data/store.js';
 import type { Logger } from '../log.js';
+import { leaseHeld } from '../metrics.js';
 import { aliveCondition, HEARTBEAT_MS } from './instance.js';
 
 /**
@@ -55,9 +56,11 @@ export class Lease {
           // Held once its work has started; if that fails, the next check tries again.
           await this.handlers.onAcquired();
           this.holding = true;
+          leaseHeld.set({ lease: this.name }, 1);
           this.log.info('lease acquired', { lease: this.name });
         } else if (!holds && this.holding) {
           this.holding = false;
+          leaseHeld.set({ lease: this.name }, 0);
           this.log.warn('lease lost', { lease: this.name });
           await this.handlers.onLost();
         }
@@ -77,6 +80,7 @@ export class Lease {
     await this.checking;
     if (this.holding) {
       this.holding = false;
+      leaseHeld.set({ lease: this.name }, 0);
       await this.handlers.onLost();
     }
     await this.store.sql.run('UPDATE cluster_lease SET holder = NULL WHERE name = ? AND holder = ?', [this.name, this.holder]).catch((err: unknown) => {

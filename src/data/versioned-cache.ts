@@ -3,9 +3,9 @@ import type { Store } from './store.js';
 
 /**
  * Keeps a value derived from the store (the unit directory, the working calendar) in
- * memory, and reloads it when the version stored under `metaKey` changes. The version is
- * checked at most every `checkMs`, so several instances sharing one PostgreSQL store
- * converge within that time after an import.
+ * memory, and reloads it when the version stored under `metaKey` changes. The version (one
+ * indexed row) is checked on every `get` by default, so when several instances share one
+ * store, a change written through one is seen by every other at its next request.
  */
 export class VersionedCache<T> {
   private current: T | null = null;
@@ -17,7 +17,7 @@ export class VersionedCache<T> {
     private readonly store: Store,
     private readonly metaKey: string,
     private readonly load: (store: Store) => Promise<T>,
-    private readonly checkMs = 2_000,
+    private readonly checkMs = 0,
   ) {}
 
   async get(): Promise<T> {

@@ -1,5 +1,6 @@
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../log.js';
+import { sendFailures, sendRetries } from '../metrics.js';
 import type { MessageSender } from './message.js';
 import { BULK, queueKey, REPLY, type Outbox, type OutboxEntry, type Priority } from './outbox.js';
 import type { Pacer } from './pacer.js';
@@ -14,6 +15,8 @@ export interface OutboxWorkerOptions {
   giveUpAfterMs?: number;
   /** Most messages claimed in one pass (default 50). */
   batch?: number;
+  /** How many instances share the outbox now (each paces at its share of the limits); default one. */
+  liveInstances?: () => Promise<number>;
 }
 
 /** What the worker sends with: the platform's sender, and whether messages nobody asked for must wait now. */
@@ -57,7 +60,7 @@ export class OutboxWorker {
     private readonly log: Logger,
     opts: OutboxWorkerOptions = {},
   ) {
-    this.opts = { pollMs: 1_000, leaseMs: 60_000, giveUpAfterMs: 7 * 24 * 3_600_000, batch: 50, ...opts };
+    this.opts = { pollMs: 1_000, leaseMs: 60_000, giveUpAfterMs: 7 * 24 * 3_600_000, batch: 50, liveInstances: async () => 1, ...opts };
   }
 
   /** Loads the queues with waiting messages and starts the sending loop. */
@@ -133,6 +136,7 @@ export class OutboxWorker {
    * Exposed so tests (and shutdown) can drain without waiting for the timer.
    */
   async drainOnce(): Promise<number> {
+    await this.refreshShare();
     const now = this.clock.now();
     this.roomAt = null;
     const room = this.pacer ? this.pacer.room(now.getTime()) : this.opts.batch;
@@ -166,6 +170,19 @@ export class OutboxWorker {
     return sent;
   }
 
+  private sharedAt = 0;
+
+  /** Looks, every few seconds, how many instances share the pacing. */
+  private async refreshShare(): Promise<void> {
+    if (!this.pacer || Date.now() - this.sharedAt < 2_000) return;
+    this.sharedAt = Date.now();
+    try {
+      this.pacer.share(await this.opts.liveInstances());
+    } catch (err) {
+      this.log.warn('instances not counted', { error: err });
+    }
+  }
+
   private async sendOne(entry: OutboxEntry): Promise<boolean> {
     const fields = { platform: entry.platform, chat: entry.target.chatId, outbox: entry.id, attempt: entry.attempts, priority: entry.priority };
     try {
@@ -188,6 +205,8 @@ export class OutboxWorker {
         return false;
       }
       const wait = retryDelayMs(e, entry.attempts);
+      sendFailures.inc({ platform: this.key, code: e.code });
+      sendRetries.inc({ platform: this.key });
       await this.outbox.retryLater(entry.id, new Date(now.getTime() + wait), e.code);
       this.log.warn('outbox message delayed', { ...fields, code: e.code, waitMs: wait });
       return false;

@@ -26,8 +26,26 @@ export class Pacer {
   private readonly lastByChat = new Map<string, number>();
   private readonly groupSends = new Map<string, number[]>();
   private globalSends: number[] = [];
+  private shares = 1;
 
   constructor(readonly pacing: Pacing) {}
+
+  /**
+   * The limits are the bot's, not each instance's: with `n` live instances sharing one
+   * outbox, each sends at most its share (they all take from the same queue, so together
+   * they still reach the whole limit).
+   */
+  share(n: number): void {
+    this.shares = Math.max(1, Math.floor(n));
+  }
+
+  private get perSecond(): number {
+    return Math.max(1, Math.floor(this.pacing.perSecond / this.shares));
+  }
+
+  private get groupPerMinute(): number {
+    return Math.max(1, Math.floor(this.pacing.groupPerMinute / this.shares));
+  }
 
   private recentGlobal(now: number): number[] {
     while (this.globalSends.length > 0 && this.globalSends[0]! <= now - SECOND_MS) this.globalSends.shift();
@@ -36,13 +54,13 @@ export class Pacer {
 
   /** How many messages may go now overall. */
   room(now: number): number {
-    return Math.max(0, this.pacing.perSecond - this.recentGlobal(now).length);
+    return Math.max(0, this.perSecond - this.recentGlobal(now).length);
   }
 
   /** Milliseconds until at least one message may go overall (0: now). */
   untilRoom(now: number): number {
     const global = this.recentGlobal(now);
-    return global.length < this.pacing.perSecond ? 0 : Math.max(0, global[global.length - this.pacing.perSecond]! + SECOND_MS - now);
+    return global.length < this.perSecond ? 0 : Math.max(0, global[global.length - this.perSecond]! + SECOND_MS - now);
   }
 
   /** Milliseconds to wait before a message to this chat may go (0: now). */
@@ -54,7 +72,7 @@ export class Pacer {
     if (isGroup) {
       const recent = (this.groupSends.get(chatId) ?? []).filter((t) => t > now - MINUTE_MS);
       this.groupSends.set(chatId, recent);
-      if (recent.length >= this.pacing.groupPerMinute) wait = Math.max(wait, recent[recent.length - this.pacing.groupPerMinute]! + MINUTE_MS - now);
+      if (recent.length >= this.groupPerMinute) wait = Math.max(wait, recent[recent.length - this.groupPerMinute]! + MINUTE_MS - now);
     }
     return Math.max(0, wait);
   }

@@ -10,6 +10,7 @@
  * soon and the later ones rarely.
  */
 import type { Logger } from '../log.js';
+import { sendFailures, sendRetries } from '../metrics.js';
 import { DeliveryError } from './message.js';
 
 /** Steps after "Quota exceeded", by the number of failures so far; the last repeats. */
@@ -63,6 +64,8 @@ export interface RetryOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Aborted when the channel begins to stop: a wait under way ends and no new one begins. */
   stopping?: AbortSignal;
+  /** The platform key the failures are counted under (metrics). */
+  platform?: string;
   log: Logger;
 }
 
@@ -93,6 +96,7 @@ export async function withRetry<T>(what: string, call: () => Promise<T>, opts: R
     } catch (thrown) {
       const err = asDeliveryError(thrown);
       if (!err.transient) throw err;
+      sendFailures.inc({ platform: opts.platform ?? 'unknown', code: err.code });
       const wait = retryDelayMs(err, attempt);
       const giveUp = attempt >= maxAttempts || waited + wait > opts.maxWaitMs || opts.stopping?.aborted === true;
       opts.log.debug('send failed', { what, attempt, code: err.code, retry: !giveUp, waitMs: wait });
@@ -100,6 +104,7 @@ export async function withRetry<T>(what: string, call: () => Promise<T>, opts: R
       await sleepUnless(sleep, wait, opts.stopping);
       waited += wait;
       if (opts.stopping?.aborted) throw new RetriesExhausted(err, attempt);
+      sendRetries.inc({ platform: opts.platform ?? 'unknown' });
     }
   }
 }

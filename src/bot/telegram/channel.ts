@@ -53,5 +53,5 @@ export function startTelegramChannel(deps: ChatChannelDeps, config: TelegramConf
 
 /** Starts Telegram when TELEGRAM_BOT_TOKEN is set (see src/config/env-telegram.ts). */
 export const startTelegram = channelStarter(telegramConfig, ({ app, http }, config) =>
-  telegramChannel({ router: app.router, store: app.store, log: app.log, notices: app.ctx.notices }, config, http),
+  telegramChannel({ router: app.router, store: app.store, log: app.log, notices: app.ctx.notices, instance: app.instance }, config, http),
 );

@@ -67,5 +67,5 @@ export function startZaloChannel(deps: ZaloChannelDeps, config: ZaloConfig, http
 
 /** Starts Zalo when ZALO_BOT_TOKEN is set (see src/config/env-zalo.ts). */
 export const startZalo = channelStarter(zaloConfig, ({ app, http }, config) =>
-  zaloChannel({ router: app.router, store: app.store, log: app.log, notices: app.ctx.notices, admins: app.ctx.settings.admins }, config, http),
+  zaloChannel({ router: app.router, store: app.store, log: app.log, notices: app.ctx.notices, instance: app.instance, admins: app.ctx.settings.admins }, config, http),
 );

@@ -10,7 +10,7 @@ const AUTH_BACKOFF_MS = 60_000;
 
 /**
  * Zalo's long poll: one update per getUpdates call, forgotten by Zalo once returned, so the
- * poll under way is never abandoned on stop (stopping takes at most one poll's wait). An
+ * poll under way is let finish on stop, within a grace period (see PollingOptions). An
  * empty wait ends with Zalo's 408, which is no error. A webhook left from webhook mode is
  * removed first (Zalo refuses getUpdates while one is set).
  */
@@ -31,8 +31,8 @@ export class ZaloPollSource implements PollSource {
     if (await this.platform.client.getWebhookInfo()) await this.platform.client.deleteWebhook();
   }
 
-  async poll(): Promise<unknown[]> {
-    return this.platform.client.getUpdates({ timeout: this.seconds });
+  async poll(signal: AbortSignal): Promise<unknown[]> {
+    return this.platform.client.getUpdates({ timeout: this.seconds }, { signal });
   }
 
   async failed(err: unknown, failures: number): Promise<number> {
