@@ -29,7 +29,7 @@ import { OutboxWorker, type OutboxWorkerOptions } from '../delivery/outbox-worke
 import { Pacer } from '../delivery/pacer.js';
 import { asDeliveryError, backoffMs, realSleep, sleepUnless, withRetry } from '../delivery/retry.js';
 import { Supervisor } from '../delivery/supervisor.js';
-import { UpdateLog, type ClaimResult } from '../delivery/update-log.js';
+import { UpdateLog } from '../delivery/update-log.js';
 import type { Logger } from '../log.js';
 import { replyLatency, updatesAnswered, updatesReceived } from '../metrics.js';
 import type { NoticeHub } from '../notify/notices.js';
@@ -45,8 +45,8 @@ const KEEP_BUTTONS_MS = 30 * 24 * 3_600_000;
 const KEEP_SENT_MS = 7 * 24 * 3_600_000;
 const HOUSEKEEPING_MS = 6 * 3_600_000;
 const MAX_CONNECT_WAIT_MS = 60_000;
-/** Longest wait for an earlier update of the same chat, answered by another instance. */
-const MAX_BLOCKED_MS = 30_000;
+/** How often the recovery sweep looks for updates nobody is answering. */
+const SWEEP_MS = 5_000;
 
 /** What the channel needs from the application. */
 export interface ChatChannelDeps {
@@ -73,7 +73,10 @@ export interface ChatChannelOptions {
   outbox?: OutboxWorkerOptions;
   /** Most updates answered at once (default 500). */
   maxInFlight?: number;
-  /** Kept updates older than this are answered by the recovery sweep (default 5 s). */
+  /**
+   * Kept updates older than this are answered by the recovery sweep, which looks every 5 s
+   * (default 30 s; what a dead instance kept is taken at once).
+   */
   recoverAfterMs?: number;
   /** Waits between attempts to reach the platform at start (default: back-off up to a minute). */
   connectRetryMs?: (attempt: number) => number;
@@ -217,8 +220,8 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
         // What a previous run (or this one, before it was ready) kept but did not answer is
         // queued before anything new, so each chat's updates keep their order.
         await this.recover(new Date(this.clock.now().getTime() + 1));
-        const recoverAfterMs = this.opts.recoverAfterMs ?? 5_000;
-        this.every(recoverAfterMs, 'recovery', () => this.recover(new Date(this.clock.now().getTime() - recoverAfterMs)));
+        const recoverAfterMs = this.opts.recoverAfterMs ?? 30_000;
+        this.every(Math.min(recoverAfterMs, SWEEP_MS), 'recovery', () => this.recover(new Date(this.clock.now().getTime() - recoverAfterMs)));
         this.every(HOUSEKEEPING_MS, 'housekeeping', () => this.housekeeping());
         this.supervisor.run('housekeeping', () => this.housekeeping());
       }
@@ -352,51 +355,70 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
   /** Claims, answers and forgets one update; a failure is logged and the chat told. */
   private async process(raw: unknown, ids: UpdateIds, known?: ChannelEvent, keptAt?: number): Promise<void> {
     try {
-      if (this.durable) {
-        const claim = await this.claim(ids);
-        if (claim === 'taken') {
-          this.deps.log.info('duplicate update ignored', { platform: this.platform.name, update: ids.key });
-          return;
-        }
-        if (claim === 'blocked') {
-          // An earlier update of the chat, kept by another instance, is still unanswered:
-          // the recovery sweep comes back to this one.
-          this.deps.log.warn('update waits behind an earlier one of its chat', { platform: this.platform.name, update: ids.key });
-          return;
-        }
-      }
-      const event = known ?? this.platform.interpret(raw);
-      try {
-        await this.handle(event, ids.key);
-      } catch (err) {
-        this.deps.log.error('update failed', { platform: this.platform.name, update: ids.key, error: err });
-        const chatId = eventChat(event);
-        if (chatId) {
-          const text = TEXT.internalError;
-          await this.platform.sender.send({ chatId, isGroup: false }, { text, plain: text, markup: 'plain' }).catch((again: unknown) => {
-            this.deps.log.warn('could not report the failure to the chat', { platform: this.platform.name, update: ids.key, error: again });
-          });
-        }
-      }
-      if (this.durable) await this.updates.done(ids.key, this.clock.now());
-      updatesAnswered.inc({ platform: this.platform.key });
-      if (keptAt !== undefined) replyLatency.observe({ platform: this.platform.key }, (performance.now() - keptAt) / 1000);
+      if ((await this.answer(raw, ids, known, keptAt)) && this.durable) await this.continueChat(ids.chatId);
     } finally {
       this.opts.onUpdateHandled?.(ids.key);
     }
   }
 
+  /** Claims one update and answers it; false when it was not this instance's to answer (now). */
+  private async answer(raw: unknown, ids: UpdateIds, known?: ChannelEvent, keptAt?: number): Promise<boolean> {
+    if (this.durable) {
+      const claim = await this.updates.claim(ids.key, ids.chatId, this.clock.now());
+      if (claim === 'taken') {
+        this.deps.log.info('duplicate update ignored', { platform: this.platform.name, update: ids.key });
+        return false;
+      }
+      if (claim === 'blocked') {
+        // An earlier update of the chat, received by another instance, is being answered
+        // there: that instance answers this one right after it (see continueChat).
+        this.deps.log.debug('update left to the instance answering its chat', { platform: this.platform.name, update: ids.key });
+        return false;
+      }
+    }
+    const event = known ?? this.platform.interpret(raw);
+    try {
+      await this.handle(event, ids.key);
+    } catch (err) {
+      this.deps.log.error('update failed', { platform: this.platform.name, update: ids.key, error: err });
+      const chatId = eventChat(event);
+      if (chatId) {
+        const text = TEXT.internalError;
+        await this.platform.sender.send({ chatId, isGroup: false }, { text, plain: text, markup: 'plain' }).catch((again: unknown) => {
+          this.deps.log.warn('could not report the failure to the chat', { platform: this.platform.name, update: ids.key, error: again });
+        });
+      }
+    }
+    if (this.durable) await this.updates.done(ids.key, this.clock.now());
+    updatesAnswered.inc({ platform: this.platform.key });
+    if (keptAt !== undefined) replyLatency.observe({ platform: this.platform.key }, (performance.now() - keptAt) / 1000);
+    return true;
+  }
+
   /**
-   * Claims an update, waiting while an earlier update of its chat is being answered
-   * elsewhere (another instance received it), up to half a minute.
+   * After answering an update, answers at once, in order, the chat's next ones that another
+   * instance received meanwhile and left here (they wait behind the one just answered): one
+   * chat's updates are answered in order, by one instance at a time, and no instance waits
+   * for another. Stops at an update this instance holds itself (its own queue answers it
+   * next), or one another instance has taken.
    */
-  private async claim(ids: UpdateIds): Promise<ClaimResult> {
-    let waited = 0;
-    for (let step = 20; ; step = Math.min(500, step * 2)) {
-      const result = await this.updates.claim(ids.key, ids.chatId, this.clock.now());
-      if (result !== 'blocked' || waited >= MAX_BLOCKED_MS || this.isStopping) return result;
-      await sleepUnless(realSleep, step, this.stopping.signal);
-      waited += step;
+  private async continueChat(chatId: string | null): Promise<void> {
+    if (chatId === null) return;
+    for (;;) {
+      const next = await this.updates.nextOfChat(chatId);
+      if (!next || this.intake.holds(next.key) || this.isStopping) return;
+      let raw: unknown = null;
+      try {
+        raw = JSON.parse(next.payload) as unknown;
+      } catch {
+        raw = null;
+      }
+      const ids = raw === null ? null : this.platform.identify(raw);
+      if (!ids) {
+        await this.updates.done(next.key, this.clock.now());
+        continue;
+      }
+      if (!(await this.answer(raw, ids))) return;
     }
   }
 

@@ -46,6 +46,11 @@ export class Intake {
     return this.active.size;
   }
 
+  /** Whether this process holds an update (answering it, or waiting to). */
+  holds(key: string): boolean {
+    return this.active.has(key);
+  }
+
   /** Resolves when fewer than the maximum updates are in flight (polling waits on it). */
   room(): Promise<void> {
     if (!this.busy) return Promise.resolve();

@@ -36,7 +36,7 @@ export class Instance {
 
   async start(): Promise<void> {
     const now = new Date();
-    await this.store.sql.run(
+    await this.store.control.run(
       `INSERT INTO cluster_instance (id, host, pid, started_at, heartbeat_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at`,
       [this.id, hostname(), process.pid, now, now],
@@ -47,7 +47,7 @@ export class Instance {
 
   private async beat(): Promise<void> {
     try {
-      await this.store.sql.run('UPDATE cluster_instance SET heartbeat_at = ? WHERE id = ?', [new Date(), this.id]);
+      await this.store.control.run('UPDATE cluster_instance SET heartbeat_at = ? WHERE id = ?', [new Date(), this.id]);
     } catch (err) {
       this.log.warn('heartbeat not recorded', { error: err });
     }
@@ -55,7 +55,7 @@ export class Instance {
 
   /** How many instances are alive now (this one included). */
   async liveCount(): Promise<number> {
-    const r = await this.store.sql.get<{ n: unknown }>('SELECT COUNT(*) AS n FROM cluster_instance WHERE heartbeat_at > ?', [new Date(Date.now() - DEAD_AFTER_MS)]);
+    const r = await this.store.control.get<{ n: unknown }>('SELECT COUNT(*) AS n FROM cluster_instance WHERE heartbeat_at > ?', [new Date(Date.now() - DEAD_AFTER_MS)]);
     return Math.max(1, Number(r?.n ?? 1));
   }
 
@@ -63,6 +63,6 @@ export class Instance {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.store.sql.run('DELETE FROM cluster_instance WHERE id = ?', [this.id]).catch((err: unknown) => this.log.warn('instance not deregistered', { error: err }));
+    await this.store.control.run('DELETE FROM cluster_instance WHERE id = ?', [this.id]).catch((err: unknown) => this.log.warn('instance not deregistered', { error: err }));
   }
 }

@@ -38,13 +38,13 @@ export class Lease {
 
   /** Takes the lease when free, or held by a dead instance; true when this instance holds it. */
   async tryAcquire(now = new Date()): Promise<boolean> {
-    await this.store.sql.run('INSERT INTO cluster_lease (name, holder, acquired_at) VALUES (?, NULL, NULL) ON CONFLICT (name) DO NOTHING', [this.name]);
+    await this.store.control.run('INSERT INTO cluster_lease (name, holder, acquired_at) VALUES (?, NULL, NULL) ON CONFLICT (name) DO NOTHING', [this.name]);
     const alive = aliveCondition('holder', now);
-    await this.store.sql.run(
-      `UPDATE cluster_lease SET holder = ?, acquired_at = ? WHERE name = ? AND (holder IS NULL OR holder = ? OR NOT (${alive.sql}))`,
+    await this.store.control.run(
+      `UPDATE cluster_lease SET holder = ?, acquired_at = ? WHERE name = ? AND (holder IS NULL OR NOT (holder = ? OR ${alive.sql}))`,
       [this.holder, now, this.name, this.holder, ...alive.params],
     );
-    const row = await this.store.sql.get<{ holder: string | null }>('SELECT holder FROM cluster_lease WHERE name = ?', [this.name]);
+    const row = await this.store.control.get<{ holder: string | null }>('SELECT holder FROM cluster_lease WHERE name = ?', [this.name]);
     return row?.holder === this.holder;
   }
 
@@ -83,7 +83,7 @@ export class Lease {
       leaseHeld.set({ lease: this.name }, 0);
       await this.handlers.onLost();
     }
-    await this.store.sql.run('UPDATE cluster_lease SET holder = NULL WHERE name = ? AND holder = ?', [this.name, this.holder]).catch((err: unknown) => {
+    await this.store.control.run('UPDATE cluster_lease SET holder = NULL WHERE name = ? AND holder = ?', [this.name, this.holder]).catch((err: unknown) => {
       this.log.warn('lease not released', { lease: this.name, error: err });
     });
   }

@@ -21,6 +21,12 @@ export interface Store {
   readonly dialect: Dialect;
   readonly prisma: Prisma;
   readonly sql: SqlDriver;
+  /**
+   * The connection of the cluster's own bookkeeping (heartbeats, leases): on PostgreSQL a
+   * connection of its own, so that a busy instance still says it is alive; on SQLite the
+   * one connection there is.
+   */
+  readonly control: SqlDriver;
   /** Where the data lives, with any password removed (for logs and /capnhat). */
   readonly location: string;
   close(): Promise<void>;
@@ -64,25 +70,27 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     await migrate(sql);
     const adapter = new PrismaBetterSqlite3({ url: location.file }, { timestampFormat: 'unixepoch-ms' });
     const prisma = new SqlitePrismaClient({ adapter });
-    return makeStore('sqlite', prisma, sql, describeLocation(location));
+    return makeStore('sqlite', prisma, sql, sql, describeLocation(location));
   }
   const sql = PgDriver.open(location.url, location.schema);
   if (location.schema) await sql.exec(`CREATE SCHEMA IF NOT EXISTS "${location.schema.replace(/"/g, '')}"`);
   await migrate(sql);
   const adapter = new PrismaPg({ connectionString: location.url, max: 4 }, location.schema ? { schema: location.schema } : undefined);
   const prisma = new PostgresPrismaClient({ adapter }) as unknown as Prisma;
-  return makeStore('postgres', prisma, sql, describeLocation(location));
+  return makeStore('postgres', prisma, sql, PgDriver.open(location.url, location.schema, 1), describeLocation(location));
 }
 
-function makeStore(dialect: Dialect, prisma: Prisma, sql: SqlDriver, location: string): Store {
+function makeStore(dialect: Dialect, prisma: Prisma, sql: SqlDriver, control: SqlDriver, location: string): Store {
   return {
     dialect,
     prisma,
     sql,
+    control,
     location,
     async close() {
       await prisma.$disconnect();
       await sql.close();
+      if (control !== sql) await control.close();
     },
   };
 }

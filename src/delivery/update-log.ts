@@ -108,15 +108,31 @@ export class UpdateLog {
     ]);
   }
 
-  /** Updates kept or claimed at or before `before` and not answered, in the order they arrived. */
+  /**
+   * Updates not answered that need someone: kept or claimed at or before `before`, or
+   * kept or claimed by an instance that is dead; in the order they arrived. (An update a
+   * live instance kept behind its chat's earlier one is answered by the instance that
+   * answers that chat, see ChatChannel.)
+   */
   async waiting(before: Date, limit = 500): Promise<WaitingUpdate[]> {
+    const alive = aliveCondition('owner', new Date());
     const rows = await this.store.sql.all<{ update_key: string; payload: string; claimed_at: unknown }>(
       `SELECT update_key, payload, claimed_at FROM inbound_update
-       WHERE platform = ? AND status <> 'done' AND payload IS NOT NULL AND claimed_at <= ?
+       WHERE platform = ? AND status <> 'done' AND payload IS NOT NULL AND (claimed_at <= ? OR NOT (owner = ? OR ${alive.sql}))
        ORDER BY seq, update_key LIMIT ?`,
-      [this.platform, before, limit],
+      [this.platform, before, this.owner, ...alive.params, limit],
     );
     return rows.map((r) => ({ key: r.update_key, payload: r.payload, keptAt: toDate(r.claimed_at) }));
+  }
+
+  /** The chat's earliest update kept and not yet claimed, if any. */
+  async nextOfChat(chatId: string): Promise<WaitingUpdate | null> {
+    const r = await this.store.sql.get<{ update_key: string; payload: string; claimed_at: unknown }>(
+      `SELECT update_key, payload, claimed_at FROM inbound_update
+       WHERE platform = ? AND chat_id = ? AND status = 'received' AND payload IS NOT NULL ORDER BY seq LIMIT 1`,
+      [this.platform, chatId],
+    );
+    return r ? { key: r.update_key, payload: r.payload, keptAt: toDate(r.claimed_at) } : null;
   }
 
   /** How many updates are kept and not answered. */

@@ -154,7 +154,11 @@ export class FakeTelegramServer {
   /** The webhook registered by setWebhook, if any. */
   webhook: { url: string; secret?: string; allowedUpdates?: string[] } | null = null;
   /** Where webhook updates are actually posted (a local address standing for the public URL). */
-  private webhookTarget: string | null = null;
+  /** Where webhooks go instead of the registered URL: one address, or several taken in turn (a load balancer). */
+  private webhookTargets: string[] = [];
+  private nextTarget = 0;
+  /** One chat's updates are posted one after another. */
+  private readonly webhookChains = new Map<string, Promise<void>>();
   /** Webhook deliveries: update id → HTTP statuses received, in order. */
   readonly webhookDeliveries = new Map<number, number[]>();
   /** The command menu set by setMyCommands. */
@@ -242,8 +246,8 @@ export class FakeTelegramServer {
   }
 
   /** Posts webhook updates to this address instead of the registered public URL. */
-  deliverWebhooksTo(url: string | null): void {
-    this.webhookTarget = url;
+  deliverWebhooksTo(url: string | readonly string[] | null): void {
+    this.webhookTargets = url === null ? [] : typeof url === 'string' ? [url] : [...url];
   }
 
   /** Calls `listener` for every call as it arrives. */
@@ -303,7 +307,7 @@ export class FakeTelegramServer {
     this.pending.push(update);
     this.changed();
     this.poller?.wake();
-    if (this.webhook) void this.deliverWebhook(update);
+    if (this.webhook) this.postInOrder(update);
     return update;
   }
 
@@ -317,7 +321,7 @@ export class FakeTelegramServer {
     this.pending.push(update);
     this.pending.sort((a, b) => a.update_id - b.update_id);
     this.poller?.wake();
-    if (this.webhook) void this.deliverWebhook(update);
+    if (this.webhook) this.postInOrder(update);
   }
 
   /** A person writes `text` in `chat` (entities for commands and mentions, as clients send them). */
@@ -544,16 +548,37 @@ export class FakeTelegramServer {
     const secret = p.secret_token === undefined ? undefined : String(p.secret_token);
     if (secret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) throw bad('bad webhook: secret token contains unallowed characters');
     this.webhook = { url, ...(secret ? { secret } : {}), ...(Array.isArray(p.allowed_updates) ? { allowedUpdates: p.allowed_updates as string[] } : {}) };
-    for (const u of this.pending) void this.deliverWebhook(u);
+    for (const u of this.pending) this.postInOrder(u);
     return true;
+  }
+
+  /** One chat's updates are posted one after another, in the order they were written (as Telegram does). */
+  private postInOrder(update: Update): void {
+    const u = update as unknown as Json;
+    const holder = (u.message ?? u.edited_message ?? (u.callback_query as Json | undefined)?.message ?? u.my_chat_member) as Json | undefined;
+    const chat = String((holder?.chat as Json | undefined)?.id ?? '');
+    const next = (this.webhookChains.get(chat) ?? Promise.resolve()).then(() => this.deliverWebhook(update));
+    this.webhookChains.set(chat, next);
+    void next.then(() => {
+      if (this.webhookChains.get(chat) === next) this.webhookChains.delete(chat);
+    });
+  }
+
+  /** The addresses to try for one delivery: the next in turn first, then the others (a balancer skipping a dead one). */
+  private targetsFor(registered: string): string[] {
+    const t = this.webhookTargets;
+    if (t.length === 0) return [registered];
+    const start = this.nextTarget++ % t.length;
+    return [...t.slice(start), ...t.slice(0, start)];
   }
 
   private async deliverWebhook(update: Update): Promise<void> {
     const hook = this.webhook;
     if (!hook) return;
     if (hook.allowedUpdates && !Object.keys(update).some((k) => k === 'update_id' || hook.allowedUpdates!.includes(k))) return;
-    const target = this.webhookTarget ?? hook.url;
-    for (let attempt = 0; attempt < 5; attempt++) {
+    const targets = this.targetsFor(hook.url);
+    for (let attempt = 0; attempt < 5 * targets.length; attempt++) {
+      const target = targets[attempt % targets.length]!;
       let status = 0;
       try {
         const r = await fetch(target, {
@@ -572,7 +597,7 @@ export class FakeTelegramServer {
         this.pending = this.pending.filter((u) => u !== update);
         return;
       }
-      await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+      if (attempt % targets.length === targets.length - 1) await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
     }
   }
 

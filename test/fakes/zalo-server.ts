@@ -174,7 +174,9 @@ export class FakeZaloServer {
   zeroTimeoutPolls = 0;
   webhook: { url: string; secret: string; updated_at: number } | null = null;
   private webhookEverSet = false;
-  private webhookTarget: string | null = null;
+  /** Where webhooks go instead of the registered URL: one address, or several taken in turn (a load balancer). */
+  private webhookTargets: string[] = [];
+  private nextTarget = 0;
   private readonly webhookChains = new Map<string, Promise<void>>();
   private pending: Json[] = [];
   private readonly pollWakers = new Set<() => void>();
@@ -270,8 +272,8 @@ export class FakeZaloServer {
   }
 
   /** Posts webhook updates to this address instead of the registered public URL. */
-  deliverWebhooksTo(url: string | null): void {
-    this.webhookTarget = url;
+  deliverWebhooksTo(url: string | readonly string[] | null): void {
+    this.webhookTargets = url === null ? [] : typeof url === 'string' ? [url] : [...url];
   }
 
   /** Calls `listener` for every call as it arrives. */
@@ -379,23 +381,38 @@ export class FakeZaloServer {
     });
   }
 
+  /** The addresses to try for one delivery: the next in turn first, then the others (a balancer skipping a dead one). */
+  private targetsFor(registered: string): string[] {
+    const t = this.webhookTargets;
+    if (t.length === 0) return [registered];
+    const start = this.nextTarget++ % t.length;
+    return [...t.slice(start), ...t.slice(0, start)];
+  }
+
+  /**
+   * Posts one update, once (Zalo does not promise to send it again); with several
+   * addresses, a connection refused by one is tried on the next, as a balancer would.
+   */
   private async deliverWebhook(update: Json, flat: boolean): Promise<void> {
     const hook = this.webhook!;
     const id = String((update.message as Json | undefined)?.message_id ?? '');
-    let status = 0;
-    try {
-      const res = await fetch(this.webhookTarget ?? hook.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': hook.secret },
-        body: JSON.stringify(flat ? update : { ok: true, result: update }),
-      });
-      status = res.status;
-      await res.arrayBuffer();
-    } catch {
-      status = 0;
+    for (const target of this.targetsFor(hook.url)) {
+      let status = 0;
+      try {
+        const res = await fetch(target, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': hook.secret },
+          body: JSON.stringify(flat ? update : { ok: true, result: update }),
+        });
+        status = res.status;
+        await res.arrayBuffer();
+      } catch {
+        status = 0;
+      }
+      this.webhookDeliveries.set(id, [...(this.webhookDeliveries.get(id) ?? []), status]);
+      this.changed();
+      if (status !== 0) return;
     }
-    this.webhookDeliveries.set(id, [...(this.webhookDeliveries.get(id) ?? []), status]);
-    this.changed();
   }
 
   // ---- inspection ---------------------------------------------------------------------
@@ -565,7 +582,7 @@ export class FakeZaloServer {
   private async probe(url: string, secret: string): Promise<Json> {
     const started = performance.now();
     try {
-      const res = await fetch(this.webhookTarget ?? url, { method: 'POST', headers: { 'x-bot-api-secret-token': secret } });
+      const res = await fetch(this.webhookTargets[0] ?? url, { method: 'POST', headers: { 'x-bot-api-secret-token': secret } });
       await res.arrayBuffer();
       const outcome = res.ok ? 'webhook.ok' : res.status === 403 ? 'webhook.http.403' : res.status === 404 ? 'webhook.http.404' : res.status >= 500 ? 'webhook.http.5xx' : 'webhook.http.other';
       return { ok: res.ok, url, status_code: res.status, outcome, latency_ms: Math.round(performance.now() - started) };

@@ -21,10 +21,11 @@ export class PgDriver implements SqlDriver {
 
   constructor(readonly pool: pg.Pool) {}
 
-  static open(connectionString: string, schema?: string): PgDriver {
+  /** A pool of `max` connections (4 for the bot's queries; 1 for the cluster's heartbeat and leases). */
+  static open(connectionString: string, schema?: string, max = 4): PgDriver {
     const pool = new pg.Pool({
       connectionString,
-      max: 4,
+      max,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
       types: {
         getTypeParser: ((oid: number, format?: string) =>
