@@ -47,6 +47,8 @@ const HOUSEKEEPING_MS = 6 * 3_600_000;
 const MAX_CONNECT_WAIT_MS = 60_000;
 /** How often the recovery sweep looks for updates nobody is answering. */
 const SWEEP_MS = 5_000;
+/** How long a button press is retried: Telegram lets a callback query be answered for about 15 s. */
+const BUTTON_ANSWER_WAIT_MS = 10_000;
 
 /** What the channel needs from the application. */
 export interface ChatChannelDeps {
@@ -467,7 +469,9 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
   private async press(e: Extract<ChannelEvent, { kind: 'button' }>, replyKey: string): Promise<void> {
     const answer = async (text?: string) => {
       try {
-        await this.platform.sender.answerButton?.(e.queryId, text);
+        const answerButton = this.platform.sender.answerButton?.bind(this.platform.sender);
+        // Retried like a reply, within the time Telegram keeps a press answerable.
+        if (answerButton) await withRetry('answer button', () => answerButton(e.queryId, text), { maxWaitMs: BUTTON_ANSWER_WAIT_MS, stopping: this.stopping.signal, log: this.deps.log, platform: this.platform.name, ...(this.opts.sleep ? { sleep: this.opts.sleep } : {}) });
       } catch (err) {
         this.deps.log.warn('button press not answered', { platform: this.platform.name, error: err });
       }

@@ -85,6 +85,10 @@ export class TelegramSender implements PlatformSender {
   }
 
   async answerButton(queryId: string, text?: string): Promise<void> {
-    await this.api.answerCallbackQuery(queryId, text ? { text } : undefined);
+    try {
+      await this.api.answerCallbackQuery(queryId, text ? { text } : undefined);
+    } catch (err) {
+      throw toDeliveryError(err);
+    }
   }
 }

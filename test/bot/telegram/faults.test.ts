@@ -86,4 +86,16 @@ describe(`Telegram under injected faults (${TEST_DIALECT})`, () => {
     }
     server.randomFaults(null);
   });
+
+  it('answers a button press that Telegram first refuses with 500 and then 429', async () => {
+    const chat = h.chat();
+    await h.say(chat, '/quahan');
+    await server.waitFor(() => server.botMessages(chat.id).length === 1, 30_000, 'the first page');
+    const m = server.botMessages(chat.id)[0]!;
+    const next = m.replyMarkup!.inline_keyboard.at(-1)!.find((b) => b.text === TEXT.pageNext)!;
+    server.failNext('answerCallbackQuery', { kind: '500' });
+    server.failNext('answerCallbackQuery', { kind: '429', retryAfter: 1 });
+    const q = await h.press(chat, m.message_id, next.callback_data!);
+    expect(server.callbackAnswer(q)?.answered).toBe(true);
+  });
 });
