@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeDossiers } from '../../src/data/dossier-writer.js';
-import { openStore, type Store } from '../../src/data/store.js';
+import { toNumber } from '../../src/data/sql/driver.js';
+import { openStore, type Store, type StoreLocation } from '../../src/data/store.js';
 import { Channel, Status, type ChannelCode, type DossierRecord, type StatusCode } from '../../src/domain/dossier.js';
 import { Rng } from '../../src/demo/rng.js';
 import { addDays, dayFromYmd, startOfDayInstant } from '../../src/time/day.js';
@@ -26,15 +27,66 @@ export function provinceDbPath(): string {
   return join(workDir, `province-${BENCH_COMMUNES}-${BENCH_DOSSIERS}-${VERSION}.db`);
 }
 
+/** The schema that holds the cached benchmark store on PostgreSQL. */
+export const PG_BENCH_SCHEMA = `bench_province_${BENCH_COMMUNES}_${VERSION}`;
+
+/**
+ * Where the benchmarks' province store lives: the embedded SQLite file by default;
+ * PostgreSQL with `--pg` (at BENCH_DATABASE_URL, else the machine's local server) or
+ * whenever BENCH_DATABASE_URL is set.
+ */
+export function benchStoreLocation(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): StoreLocation {
+  const url = env.BENCH_DATABASE_URL?.trim();
+  if (!url && !argv.includes('--pg')) return { dialect: 'sqlite', file: provinceDbPath() };
+  return { dialect: 'postgres', url: url || 'postgresql://postgres@127.0.0.1:5432/test', schema: PG_BENCH_SCHEMA };
+}
+
+/** DATABASE_URL for a child process that opens the same benchmark store. */
+export function benchDatabaseUrl(loc: StoreLocation): string {
+  if (loc.dialect === 'sqlite') return `file:${loc.file}`;
+  const u = new URL(loc.url);
+  if (loc.schema) u.searchParams.set('schema', loc.schema);
+  return u.toString();
+}
+
 /** Opens the benchmark store, building it first if needed; reports progress. */
-export async function openProvinceStore(print: (s: string) => void): Promise<{ store: Store; buildSeconds: number | null }> {
+export async function openProvinceStore(print: (s: string) => void, location: StoreLocation = benchStoreLocation()): Promise<{ store: Store; buildSeconds: number | null }> {
+  if (location.dialect === 'postgres') return openPgProvinceStore(print, location);
   mkdirSync(workDir, { recursive: true });
-  const file = provinceDbPath();
+  const file = location.file;
   if (existsSync(file)) return { store: await openStore({ dialect: 'sqlite', file }), buildSeconds: null };
   const tmp = `${file}.building`;
   for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
   const started = performance.now();
   const store = await openStore({ dialect: 'sqlite', file: tmp });
+  await fill(store, print, started);
+  await store.sql.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  await store.close();
+  renameSync(tmp, file);
+  for (const f of [`${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
+  return { store: await openStore({ dialect: 'sqlite', file }), buildSeconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * The PostgreSQL store is kept between runs in its own schema; it is reused when its one
+ * import run finished (a build cut short is dropped and built again).
+ */
+async function openPgProvinceStore(print: (s: string) => void, location: Extract<StoreLocation, { dialect: 'postgres' }>): Promise<{ store: Store; buildSeconds: number | null }> {
+  const schema = location.schema ?? PG_BENCH_SCHEMA;
+  let store = await openStore({ ...location, schema });
+  const done = await store.sql.get<{ n: unknown }>("SELECT COUNT(*) AS n FROM import_run WHERE source = 'bench' AND status = 'done'");
+  if (toNumber(done?.n) === 1) return { store, buildSeconds: null };
+  await store.sql.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await store.close();
+  const started = performance.now();
+  store = await openStore({ ...location, schema });
+  await fill(store, print, started);
+  await store.sql.exec('ANALYZE');
+  return { store, buildSeconds: (performance.now() - started) / 1000 };
+}
+
+/** Writes the synthetic province through the same path as real imports. */
+async function fill(store: Store, print: (s: string) => void, started: number): Promise<void> {
   const province = await store.prisma.province.create({ data: { code: '99', name: 'Tỉnh Thử Nghiệm', type: 'tỉnh' } });
   const communeIds: number[] = [];
   for (let i = 1; i <= BENCH_COMMUNES; i++) {
@@ -62,11 +114,6 @@ export async function openProvinceStore(print: (s: string) => void): Promise<{ s
   }
   if (batch.length) await writeDossiers(store, batch, run.id, BENCH_NOW);
   await store.prisma.importRun.update({ where: { id: run.id }, data: { finishedAt: BENCH_NOW, status: 'done', inserted: BENCH_DOSSIERS } });
-  await store.sql.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-  await store.close();
-  renameSync(tmp, file);
-  for (const f of [`${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
-  return { store: await openStore({ dialect: 'sqlite', file }), buildSeconds: (performance.now() - started) / 1000 };
 }
 
 function synthetic(i: number, rng: Rng, span: number, communeIds: number[], sectorIds: number[]): DossierRecord {

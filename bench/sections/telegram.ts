@@ -36,7 +36,7 @@ import { ANSWER_GRACE_MS, closedLoop, type LoadTarget, type RunResult } from './
 import { percentiles } from './stats.js';
 
 /** The fake Bot API as a load target: private chats whose id is the user's. */
-function telegramTarget(server: FakeTelegramServer): LoadTarget {
+export function telegramTarget(server: FakeTelegramServer): LoadTarget {
   return {
     send: (chat, text) => void server.sendText({ id: Number(chat), type: 'private' }, { id: Number(chat), first_name: 'Bench' }, text),
     onSend: (listener) => server.onCall((call) => {

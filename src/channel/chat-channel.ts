@@ -49,6 +49,8 @@ const MAX_CONNECT_WAIT_MS = 60_000;
 const SWEEP_MS = 5_000;
 /** How long a button press is retried: Telegram lets a callback query be answered for about 15 s. */
 const BUTTON_ANSWER_WAIT_MS = 10_000;
+/** How long an update may wait behind a chat nobody is answering before the sweep takes it. */
+const ORPHAN_AFTER_MS = 3_000;
 
 /** What the channel needs from the application. */
 export interface ChatChannelDeps {
@@ -223,7 +225,10 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
         // queued before anything new, so each chat's updates keep their order.
         await this.recover(new Date(this.clock.now().getTime() + 1));
         const recoverAfterMs = this.opts.recoverAfterMs ?? 30_000;
-        this.every(Math.min(recoverAfterMs, SWEEP_MS), 'recovery', () => this.recover(new Date(this.clock.now().getTime() - recoverAfterMs)));
+        this.every(Math.min(recoverAfterMs, SWEEP_MS), 'recovery', () => {
+          const now = this.clock.now().getTime();
+          return this.recover(new Date(now - recoverAfterMs), new Date(now - Math.min(recoverAfterMs, ORPHAN_AFTER_MS)));
+        });
         this.every(HOUSEKEEPING_MS, 'housekeeping', () => this.housekeeping());
         this.supervisor.run('housekeeping', () => this.housekeeping());
       }
@@ -333,9 +338,9 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
   }
 
   /** Answers kept updates kept before `before` that nobody answered (a crash, a lost process). */
-  async recover(before: Date): Promise<number> {
+  async recover(before: Date, orphanedBefore: Date = before): Promise<number> {
     let n = 0;
-    for (const kept of await this.updates.waiting(before)) {
+    for (const kept of await this.updates.waiting(before, 500, orphanedBefore)) {
       let raw: unknown;
       try {
         raw = JSON.parse(kept.payload) as unknown;
@@ -356,6 +361,12 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
 
   /** Claims, answers and forgets one update; a failure is logged and the chat told. */
   private async process(raw: unknown, ids: UpdateIds, known?: ChannelEvent, keptAt?: number): Promise<void> {
+    if (this.durable && this.isStopping) {
+      // Not begun when the drain started: it stays kept, for the next start or, once this
+      // instance has deregistered, for another instance (the drain ends within its time).
+      this.deps.log.debug('update left for later: draining', { platform: this.platform.name, update: ids.key });
+      return;
+    }
     try {
       if ((await this.answer(raw, ids, known, keptAt)) && this.durable) await this.continueChat(ids.chatId);
     } finally {

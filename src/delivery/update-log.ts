@@ -109,18 +109,22 @@ export class UpdateLog {
   }
 
   /**
-   * Updates not answered that need someone: kept or claimed at or before `before`, or
-   * kept or claimed by an instance that is dead; in the order they arrived. (An update a
-   * live instance kept behind its chat's earlier one is answered by the instance that
-   * answers that chat, see ChatChannel.)
+   * Updates not answered that need someone: kept or claimed at or before `before`, kept or
+   * claimed by an instance that is dead, or kept at or before `orphanedBefore` behind a
+   * chat nobody is answering now (an instance that answered the chat's earlier update
+   * stopped before it took this one); in the order they arrived. (An update a live instance
+   * kept behind its chat's earlier one is otherwise answered by the instance that answers
+   * that chat, see ChatChannel.)
    */
-  async waiting(before: Date, limit = 500): Promise<WaitingUpdate[]> {
+  async waiting(before: Date, limit = 500, orphanedBefore: Date = before): Promise<WaitingUpdate[]> {
     const alive = aliveCondition('owner', new Date());
     const rows = await this.store.sql.all<{ update_key: string; payload: string; claimed_at: unknown }>(
-      `SELECT update_key, payload, claimed_at FROM inbound_update
-       WHERE platform = ? AND status <> 'done' AND payload IS NOT NULL AND (claimed_at <= ? OR NOT (owner = ? OR ${alive.sql}))
+      `SELECT update_key, payload, claimed_at FROM inbound_update u
+       WHERE platform = ? AND status <> 'done' AND payload IS NOT NULL AND (claimed_at <= ? OR NOT (owner = ? OR ${alive.sql})
+         OR (status = 'received' AND claimed_at <= ? AND chat_id IS NOT NULL AND NOT EXISTS (
+           SELECT 1 FROM inbound_update p WHERE p.platform = u.platform AND p.chat_id = u.chat_id AND p.status = 'processing')))
        ORDER BY seq, update_key LIMIT ?`,
-      [this.platform, before, this.owner, ...alive.params, limit],
+      [this.platform, before, this.owner, ...alive.params, orphanedBefore, limit],
     );
     return rows.map((r) => ({ key: r.update_key, payload: r.payload, keptAt: toDate(r.claimed_at) }));
   }

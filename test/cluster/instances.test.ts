@@ -225,7 +225,19 @@ describe.skipIf(!PG)('several instances on one PostgreSQL', () => {
     await load;
     const replies = () => tg.reduce((n, c) => n + tgTexts(c).length, 0) + za.reduce((n, c) => n + zaloTexts(c).length, 0);
     const answered = () => tg.every((c) => tgTexts(c).length >= sent.get(`t${c.id}`)!) && za.every((c) => zaloTexts(c).length >= sent.get(`z${c.id}`)!);
-    await untilDrained(answered, replies, 'every reply');
+    try {
+      await untilDrained(answered, replies, 'every reply');
+    } catch (err) {
+      const missing = [
+        ...tg.filter((c) => tgTexts(c).length < sent.get(`t${c.id}`)!).map((c) => `telegram ${c.id}: ${tgTexts(c).length}/${sent.get(`t${c.id}`)}`),
+        ...za.filter((c) => zaloTexts(c).length < sent.get(`z${c.id}`)!).map((c) => `zalo ${c.id}: ${zaloTexts(c).length}/${sent.get(`z${c.id}`)}`),
+      ];
+      const open = await store.sql.all("SELECT platform, update_key, chat_id, status, owner, seq, claimed_at FROM inbound_update WHERE status <> 'done' ORDER BY seq");
+      const live = await store.sql.all('SELECT id, heartbeat_at FROM cluster_instance');
+      process.stdout.write(`test/cluster: replies missing in ${missing.join('; ')}\nopen updates: ${JSON.stringify(open)}\ninstances: ${JSON.stringify(live)}\n`);
+      for (const b of bots) process.stdout.write(`--- ${b.name} stderr:\n${b.stderr.slice(-4000)}\n`);
+      throw err;
+    }
     await new Promise((r) => setTimeout(r, 500));
     // A drain that ends in time leaves nothing in flight, so nothing is sent twice.
     expect(replies()).toBe(i * 2);

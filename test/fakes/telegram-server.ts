@@ -126,6 +126,8 @@ function rng(seed: number): () => number {
 
 const JSON_FIELDS = new Set(['reply_markup', 'reply_parameters', 'entities', 'caption_entities', 'link_preview_options', 'commands', 'allowed_updates', 'scope']);
 const CHAT_ACTIONS = new Set(['typing', 'upload_photo', 'record_video', 'upload_video', 'record_voice', 'upload_voice', 'upload_document', 'choose_sticker', 'find_location', 'record_video_note', 'upload_video_note']);
+/** How long an update is offered to the webhook before the fake gives up on it. */
+const WEBHOOK_RETRY_MS = 60_000;
 
 export interface FakeServerOptions {
   token?: string;
@@ -577,7 +579,10 @@ export class FakeTelegramServer {
     if (!hook) return;
     if (hook.allowedUpdates && !Object.keys(update).some((k) => k === 'update_id' || hook.allowedUpdates!.includes(k))) return;
     const targets = this.targetsFor(hook.url);
-    for (let attempt = 0; attempt < 5 * targets.length; attempt++) {
+    // Telegram keeps an update and tries again until the webhook takes it (for hours; a
+    // minute here), so an instance that is busy or draining loses nothing.
+    const giveUpAt = Date.now() + WEBHOOK_RETRY_MS;
+    for (let attempt = 0; Date.now() < giveUpAt && this.server !== null && this.webhook === hook; attempt++) {
       const target = targets[attempt % targets.length]!;
       let status = 0;
       try {
@@ -597,7 +602,7 @@ export class FakeTelegramServer {
         this.pending = this.pending.filter((u) => u !== update);
         return;
       }
-      if (attempt % targets.length === targets.length - 1) await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+      if (attempt % targets.length === targets.length - 1) await new Promise((r) => setTimeout(r, Math.min(1_000, 50 * (attempt + 1))));
     }
   }
 
