@@ -341,17 +341,8 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
   async recover(before: Date, orphanedBefore: Date = before): Promise<number> {
     let n = 0;
     for (const kept of await this.updates.waiting(before, 500, orphanedBefore)) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(kept.payload) as unknown;
-      } catch {
-        raw = null;
-      }
-      const ids = raw === null ? null : this.platform.identify(raw);
-      if (!ids) {
-        await this.updates.done(kept.key, this.clock.now());
-        continue;
-      }
+      const { raw, ids } = await this.readKept(kept);
+      if (!ids) continue;
       this.intake.dispatch({ key: ids.key, chatId: ids.chatId, handle: () => this.process(raw, ids), recovered: true });
       n++;
     }
@@ -420,19 +411,23 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
     for (;;) {
       const next = await this.updates.nextOfChat(chatId);
       if (!next || this.intake.holds(next.key) || this.isStopping) return;
-      let raw: unknown = null;
-      try {
-        raw = JSON.parse(next.payload) as unknown;
-      } catch {
-        raw = null;
-      }
-      const ids = raw === null ? null : this.platform.identify(raw);
-      if (!ids) {
-        await this.updates.done(next.key, this.clock.now());
-        continue;
-      }
+      const { raw, ids } = await this.readKept(next);
+      if (!ids) continue;
       if (!(await this.answer(raw, ids))) return;
     }
+  }
+
+  /** A kept update read back; one that no longer reads as an update is forgotten. */
+  private async readKept(kept: { key: string; payload: string }): Promise<{ raw: unknown; ids: UpdateIds | null }> {
+    let raw: unknown = null;
+    try {
+      raw = JSON.parse(kept.payload) as unknown;
+    } catch {
+      raw = null;
+    }
+    const ids = raw === null ? null : this.platform.identify(raw);
+    if (!ids) await this.updates.done(kept.key, this.clock.now());
+    return { raw, ids };
   }
 
   private async handle(event: ChannelEvent, updateKey: string): Promise<void> {
