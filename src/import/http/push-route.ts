@@ -63,8 +63,8 @@ export const dossierPushRoute: RouteProvider = ({ app, env, http }) => {
       : null;
   const handle = async (req: HttpRequest): Promise<HttpResponse> => {
     const n = tokenNumber(req.headers.authorization, tokens);
-    const body = parsePushBody(req.body);
-    if (!body.ok) return { status: 400, body: { ok: false, error: 'bad_request', message: body.message } };
+    const body = await parsePushBody(req.body, env.PUSH_MAX_ROWS);
+    if (!body.ok) return { status: body.status, body: { ok: false, error: body.status === 413 ? 'too_many_rows' : 'bad_request', message: body.message } };
     const dir = await app.ctx.directory.get();
     const outcome = await ingestPushedDossiers(app.store, unitLookupOf(dir), body.records, T.pushSource(n), app.ctx.clock.now());
     app.log.info('dossiers pushed', { token: n, rows: outcome.rows, inserted: outcome.inserted, updated: outcome.updated, rejected: outcome.rejected });
