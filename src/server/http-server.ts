@@ -68,8 +68,9 @@ export interface HttpLimits {
 export const DEFAULT_MAX_BODY = 1024 * 1024;
 export const DEFAULT_MAX_CONCURRENT = 64;
 export const DEFAULT_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, bodyTimeoutMs: 30_000, maxConnections: 1_024 };
-/** How long what a client still sends after an early answer is read and dropped before its connection is closed. */
+/** How long, and how much of, what a client still sends after an early answer is read and dropped before its connection is closed. */
 const LINGER_MS = 2_000;
+const LINGER_BYTES = 1024 * 1024;
 
 const TOO_LARGE: HttpResponse = { status: 413, body: { ok: false, error: 'too_large' } };
 const BUSY: HttpResponse = { status: 503, headers: { 'retry-after': '1' }, body: { ok: false, error: 'busy' } };
@@ -207,18 +208,30 @@ export class HttpServer {
 
 /**
  * Answers a request whose body is not (or no longer) read. What the client still sends is
- * read and dropped for a moment, so it gets to read the answer instead of a reset
- * connection, then the connection is closed unless the body ended meanwhile.
+ * read and dropped for a moment (at most LINGER_MS and LINGER_BYTES), so it gets to read
+ * the answer instead of a reset connection; then the connection is closed unless the body
+ * ended meanwhile.
  */
 function answerUnread(req: IncomingMessage, res: ServerResponse, out: HttpResponse): void {
   send(res, out);
   if (req.complete) return;
-  req.resume();
-  const timer = setTimeout(() => {
+  let dropped = 0;
+  const close = () => {
+    clearTimeout(timer);
+    req.off('data', onData);
     if (!req.complete) req.socket.destroy();
-  }, LINGER_MS);
+  };
+  const onData = (c: Buffer) => {
+    dropped += c.length;
+    if (dropped > LINGER_BYTES) close();
+  };
+  const timer = setTimeout(close, LINGER_MS);
   timer.unref();
-  req.once('end', () => clearTimeout(timer));
+  req.on('data', onData);
+  req.once('end', () => {
+    clearTimeout(timer);
+    req.off('data', onData);
+  });
   req.socket.once('close', () => clearTimeout(timer));
 }
 

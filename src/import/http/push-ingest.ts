@@ -38,7 +38,7 @@ export interface PushOutcome {
 }
 
 /** Dossiers written in one atomic write; the event loop gets a turn between two. */
-export const WRITE_SLICE = 5_000;
+export const WRITE_SLICE = 1_000;
 
 /**
  * Stores pushed dossier records with the same validation and upsert as file imports.
