@@ -1,4 +1,5 @@
 import { coreSection } from './core.js';
+import { httpSection } from './http.js';
 import { importSection } from './import.js';
 import { telegramSection } from './telegram.js';
 import { zaloSection } from './zalo.js';
@@ -11,4 +12,4 @@ export interface BenchSection {
 }
 
 /** Every section `npm run bench` runs, in order. */
-export const SECTIONS: BenchSection[] = [coreSection, telegramSection, zaloSection, importSection];
+export const SECTIONS: BenchSection[] = [coreSection, telegramSection, zaloSection, importSection, httpSection];

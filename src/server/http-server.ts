@@ -70,7 +70,7 @@ export const DEFAULT_MAX_CONCURRENT = 64;
 export const DEFAULT_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, bodyTimeoutMs: 30_000, maxConnections: 1_024 };
 /** How long, and how much of, what a client still sends after an early answer is read and dropped before its connection is closed. */
 const LINGER_MS = 2_000;
-const LINGER_BYTES = 1024 * 1024;
+const LINGER_BYTES = 16 * 1024 * 1024;
 
 const TOO_LARGE: HttpResponse = { status: 413, body: { ok: false, error: 'too_large' } };
 const BUSY: HttpResponse = { status: 503, headers: { 'retry-after': '1' }, body: { ok: false, error: 'busy' } };

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECRET_HEADER as TELEGRAM_SECRET_HEADER } from '../../src/bot/telegram/webhook.js';
 import { SECRET_HEADER as ZALO_SECRET_HEADER } from '../../src/bot/zalo/webhook.js';
-import { parseEnv } from '../../src/config/env.js';
+import { ConfigError, parseEnv } from '../../src/config/env.js';
+import { httpLimits } from '../../src/config/env-http.js';
 import { PUSH_MAX_BYTES, PUSH_PATH } from '../../src/import/http/push-route.js';
 import { silentLogger } from '../../src/log.js';
 import { HttpServer } from '../../src/server/http-server.js';
@@ -185,5 +186,18 @@ describe('health', () => {
     const res = await fetch(`http://127.0.0.1:${normalPort}/healthz`, { method: 'HEAD' });
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
+  });
+});
+
+describe('settings', () => {
+  it('reads the limits from HTTP_* and PUSH_* variables, with the documented defaults, and refuses bad values in Vietnamese', () => {
+    const defaults = parseEnv({});
+    expect(httpLimits(defaults)).toEqual({ headersTimeoutMs: 10_000, bodyTimeoutMs: 30_000, maxConnections: 1_024 });
+    expect([defaults.PUSH_MAX_CONCURRENT, defaults.PUSH_MAX_ROWS]).toEqual([4, 50_000]);
+    const set = parseEnv({ HTTP_HEADERS_TIMEOUT_SECONDS: '5', HTTP_BODY_TIMEOUT_SECONDS: '60', HTTP_MAX_CONNECTIONS: '200', PUSH_MAX_CONCURRENT: '2', PUSH_MAX_ROWS: '1000' });
+    expect(httpLimits(set)).toEqual({ headersTimeoutMs: 5_000, bodyTimeoutMs: 60_000, maxConnections: 200 });
+    expect([set.PUSH_MAX_CONCURRENT, set.PUSH_MAX_ROWS]).toEqual([2, 1_000]);
+    expect(() => parseEnv({ HTTP_BODY_TIMEOUT_SECONDS: '0' })).toThrow(ConfigError);
+    expect(() => parseEnv({ PUSH_MAX_ROWS: 'nhiều' })).toThrow(/PUSH_MAX_ROWS phải là số nguyên dương/);
   });
 });
