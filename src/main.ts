@@ -11,6 +11,7 @@ import { parseConsoleArgs, UsageError, USAGE } from './bot/console/args.js';
 import { consoleIdentity } from './bot/console/identity.js';
 import { runConsoleChat } from './bot/console/interactive.js';
 import { ConfigError, parseEnv } from './config/env.js';
+import { httpLimits } from './config/env-http.js';
 import { fixedClock } from './core/clock.js';
 import { HttpServer } from './server/http-server.js';
 import { healthRoutes } from './server/health.js';
@@ -28,7 +29,7 @@ async function main(): Promise<number> {
   const level = consoleOnly && !process.env.LOG_LEVEL ? 'warn' : env.LOG_LEVEL;
   const app = await createApp({ env, log: createLogger(level), ...(args.now ? { clock: fixedClock(args.now) } : {}) });
   app.log.info('store open', { location: app.store.location, dialect: app.store.dialect });
-  const http = new HttpServer(app.log);
+  const http = new HttpServer(app.log, httpLimits(env));
   for (const provide of ROUTE_PROVIDERS) await provide({ app, env, http });
   const channels: Channel[] = [];
   for (const start of CHANNELS) {

@@ -1,5 +1,6 @@
 import { clusterSection } from './cluster.js';
 import { coreSection } from './core.js';
+import { httpSection } from './http.js';
 import { importSection } from './import.js';
 import { telegramSection } from './telegram.js';
 import { zaloSection } from './zalo.js';
@@ -12,4 +13,4 @@ export interface BenchSection {
 }
 
 /** Every section `npm run bench` runs, in order. */
-export const SECTIONS: BenchSection[] = [coreSection, telegramSection, zaloSection, importSection, clusterSection];
+export const SECTIONS: BenchSection[] = [coreSection, telegramSection, zaloSection, importSection, httpSection, clusterSection];

@@ -1,5 +1,5 @@
 import type { Logger } from '../log.js';
-import type { HttpRequest, HttpResponse, HttpServer } from '../server/http-server.js';
+import type { HttpHead, HttpRequest, HttpResponse, HttpServer } from '../server/http-server.js';
 import { sameSecret } from '../server/secret.js';
 import type { ChatChannel, Receiver } from './chat-channel.js';
 
@@ -48,7 +48,7 @@ const BUSY: HttpResponse = { status: 503, body: { ok: false, error: 'busy' } };
 
 /**
  * Serves a platform's webhook on the shared HTTP server. A wrong or missing secret is
- * refused and nothing is processed; a body that is not an update gets 400; an update is
+ * refused from the headers, before a byte of the body is read; a body that is not an update gets 400; an update is
  * acknowledged as soon as it is kept, and answered afterwards, so the platform never
  * waits on a slow command. The webhook stays registered on shutdown, so the platform keeps
  * new updates until the bot is back (or another instance behind the address takes them).
@@ -62,18 +62,29 @@ export class WebhookReceiver implements Receiver {
     private readonly spec: WebhookSpec,
     private readonly log: Logger,
   ) {
-    http.route('POST', spec.path, (req) => this.handle(req), { maxBodyBytes: spec.readLimitBytes });
+    http.route('POST', spec.path, (req) => this.handle(req), { maxBodyBytes: spec.readLimitBytes, admit: (head) => this.admit(head) });
   }
 
-  private async handle(req: HttpRequest): Promise<HttpResponse> {
+  /** From the headers alone, before any byte of the body is read: the secret, and whether the bot can take an update now. */
+  private admit(head: HttpHead): HttpResponse | null {
     const spec = this.spec;
-    if (!sameSecret(req.headers[spec.secretHeader], spec.secret)) {
+    if (!sameSecret(head.headers[spec.secretHeader], spec.secret)) {
       this.log.warn(`${this.channel.name} webhook call refused: wrong secret token`);
       return spec.refused;
     }
     // A platform that sends refused updates again is told to wait while the bot is busy; one
     // that may not has every update kept (in memory behind the busy ones, or for later).
-    const later = this.stopping || this.channel.state !== 'ready';
+    if ((this.later || this.channel.busy) && spec.whenUnavailable === 'refuse') return BUSY;
+    return null;
+  }
+
+  private get later(): boolean {
+    return this.stopping || this.channel.state !== 'ready';
+  }
+
+  private async handle(req: HttpRequest): Promise<HttpResponse> {
+    const spec = this.spec;
+    const later = this.later;
     if ((later || this.channel.busy) && spec.whenUnavailable === 'refuse') return BUSY;
     if (req.body.length === 0 && spec.emptyIsProbe) return spec.ok;
     if (req.body.length > spec.maxUpdateBytes) return spec.bad('too_large');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from '../data/store.js';
 import { accessEnv } from './env-access.js';
+import { httpEnv } from './env-http.js';
 import { importEnv } from './env-import.js';
 import { telegramEnv } from './env-telegram.js';
 import { positiveIntVar, boolVar, optionalTextVar } from './env-types.js';
@@ -30,7 +31,7 @@ export const coreEnv = {
     .default('info'),
 };
 
-export const envSchema = z.object({ ...coreEnv, ...telegramEnv, ...zaloEnv, ...importEnv, ...accessEnv });
+export const envSchema = z.object({ ...coreEnv, ...telegramEnv, ...zaloEnv, ...importEnv, ...accessEnv, ...httpEnv });
 
 export type Env = z.output<typeof envSchema>;
 

@@ -1,4 +1,5 @@
 import { IMPORT_TEXT as T } from '../../text/messages.js';
+import { HTTP_LIMITS_TEXT as L } from '../../text/http-limits-messages.js';
 
 /** One pushed record: its position (array index or NDJSON line, 1-based) and its fields. */
 export interface PushedRecord {
@@ -6,51 +7,76 @@ export interface PushedRecord {
   fields: Record<string, unknown>;
 }
 
-export type PushBody = { ok: true; records: PushedRecord[] } | { ok: false; message: string };
+/** The records of a push, or why it is refused whole: 400 malformed, 413 more rows than allowed. */
+export type PushBody = { ok: true; records: PushedRecord[] } | { ok: false; status: 400 | 413; message: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Records parsed between two turns given back to the event loop (/healthz answers meanwhile). */
+export const PARSE_SLICE = 2_000;
+
+/** Lets the event loop run what waits (other requests, timers) before going on. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+const isBlank = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+
 /**
  * Reads a push body: a JSON array of dossier objects, or NDJSON (one object per line,
- * blank lines allowed). A malformed body is refused whole, so nothing of it is written.
+ * blank lines allowed). A malformed body, or one of more than `maxRows` records, is
+ * refused whole, so nothing of it is written. NDJSON is read line by line from the bytes
+ * (never as one string) and both forms give the event loop a turn every PARSE_SLICE
+ * records; NDJSON past `maxRows` is refused without reading the rest.
  */
-export function parsePushBody(body: Buffer): PushBody {
-  let text = body.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, message: T.pushEmpty };
-  if (trimmed.startsWith('[')) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(trimmed);
-    } catch {
-      return { ok: false, message: T.pushBadJson(null) };
-    }
-    if (!Array.isArray(parsed)) return { ok: false, message: T.pushBadJson(null) };
-    if (parsed.length === 0) return { ok: false, message: T.pushEmpty };
-    const records: PushedRecord[] = [];
-    for (let i = 0; i < parsed.length; i++) {
-      const v: unknown = parsed[i];
-      if (!isObject(v)) return { ok: false, message: T.pushNotObjects(i + 1) };
-      records.push({ row: i + 1, fields: v });
-    }
-    return { ok: true, records };
-  }
+export async function parsePushBody(body: Buffer, maxRows: number): Promise<PushBody> {
+  let start = body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
+  while (start < body.length && isBlank(body[start]!)) start++;
+  if (start >= body.length) return { ok: false, status: 400, message: T.pushEmpty };
+  if (body[start] === 0x5b /* [ */) return parseArray(body.toString('utf8', start), maxRows);
   const records: PushedRecord[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
+  let lineNo = 0;
+  // Line numbers count from the body's first byte, blank leading lines included.
+  for (let i = 0; i < start; i++) if (body[i] === 0x0a) lineNo++;
+  let pos = start;
+  while (pos < body.length) {
+    let end = body.indexOf(0x0a, pos);
+    if (end < 0) end = body.length;
+    lineNo++;
+    const line = body.toString('utf8', pos, end).trim();
+    pos = end + 1;
     if (line === '') continue;
+    if (records.length >= maxRows) return { ok: false, status: 413, message: L.pushTooManyRows(maxRows) };
     let v: unknown;
     try {
       v = JSON.parse(line);
     } catch {
-      return { ok: false, message: T.pushBadJson(i + 1) };
+      return { ok: false, status: 400, message: T.pushBadJson(lineNo) };
     }
-    if (!isObject(v)) return { ok: false, message: T.pushNotObjects(i + 1) };
-    records.push({ row: i + 1, fields: v });
+    if (!isObject(v)) return { ok: false, status: 400, message: T.pushNotObjects(lineNo) };
+    records.push({ row: lineNo, fields: v });
+    if (records.length % PARSE_SLICE === 0) await yieldToEventLoop();
   }
-  if (records.length === 0) return { ok: false, message: T.pushEmpty };
+  if (records.length === 0) return { ok: false, status: 400, message: T.pushEmpty };
+  return { ok: true, records };
+}
+
+async function parseArray(text: string, maxRows: number): Promise<PushBody> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { ok: false, status: 400, message: T.pushBadJson(null) };
+  }
+  if (!Array.isArray(parsed)) return { ok: false, status: 400, message: T.pushBadJson(null) };
+  if (parsed.length === 0) return { ok: false, status: 400, message: T.pushEmpty };
+  if (parsed.length > maxRows) return { ok: false, status: 413, message: L.pushTooManyRows(maxRows) };
+  await yieldToEventLoop();
+  const records: PushedRecord[] = [];
+  for (let i = 0; i < parsed.length; i++) {
+    const v: unknown = parsed[i];
+    if (!isObject(v)) return { ok: false, status: 400, message: T.pushNotObjects(i + 1) };
+    records.push({ row: i + 1, fields: v });
+    if (records.length % PARSE_SLICE === 0) await yieldToEventLoop();
+  }
   return { ok: true, records };
 }
 

@@ -10,7 +10,7 @@ import { toRecords } from '../dossiers/packed.js';
 import { dossierRowSchema } from '../dossiers/row-schema.js';
 import { SectorTable } from '../dossiers/sectors.js';
 import type { UnitLookup } from '../dossiers/units.js';
-import { cellOf, type PushedRecord } from './push-body.js';
+import { cellOf, PARSE_SLICE, yieldToEventLoop, type PushedRecord } from './push-body.js';
 
 /** Most rejections listed in one answer; the counts always cover all of them. */
 export const MAX_LISTED_REJECTIONS = 1_000;
@@ -37,10 +37,17 @@ export interface PushOutcome {
   ignoredPersonalFields: string[];
 }
 
+/** Dossiers written in one atomic write; the event loop gets a turn between two. */
+export const WRITE_SLICE = 1_000;
+
 /**
- * Stores pushed dossier records with the same validation and upsert as file imports, all
- * in one atomic write: either every valid record of the request is stored with its figure
- * counters, or (on a storage error) none is. Recorded as an import run of kind 'push'.
+ * Stores pushed dossier records with the same validation and upsert as file imports.
+ * Records are validated PARSE_SLICE at a time and written WRITE_SLICE at a time, each
+ * slice atomically with its figure counters, giving the event loop a turn in between, so
+ * the process keeps answering (/healthz, webhooks) during a large push. On a storage
+ * error the slices already written stay (pushing the same records again converges; no
+ * counter moves twice) and the run is recorded failed with what was written.
+ * Recorded as an import run of kind 'push'.
  */
 export async function ingestPushedDossiers(store: Store, units: UnitLookup, records: readonly PushedRecord[], source: string, now: Date): Promise<PushOutcome> {
   const keys: string[] = [];
@@ -55,6 +62,7 @@ export async function ingestPushedDossiers(store: Store, units: UnitLookup, reco
   }
   const match = matchHeader(keys, DOSSIER_FIELDS);
   const batcher = new DossierBatcher(dossierRowSchema(now), units, match.names, records.length + 1);
+  let accepted = 0;
   for (const r of records) {
     const cells = {} as Record<DossierField, string>;
     // Only the recognised keys are read; personal fields are never touched.
@@ -63,6 +71,7 @@ export async function ingestPushedDossiers(store: Store, units: UnitLookup, reco
       cells[f] = key === undefined ? '' : cellOf(r.fields[key]).normalize('NFC');
     }
     batcher.accept(r.row, cells);
+    if (++accepted % PARSE_SLICE === 0) await yieldToEventLoop();
   }
   const batch = batcher.take();
   const outcome: PushOutcome = {
@@ -84,10 +93,14 @@ export async function ingestPushedDossiers(store: Store, units: UnitLookup, reco
   try {
     const p = batch.packed;
     const sectors = await SectorTable.load(store);
-    const w = await writeDossiers(store, toRecords(p, await sectors.idsFor(p.sectors)), runId, now);
-    outcome.inserted = w.inserted;
-    outcome.updated = w.updated;
-    outcome.unchanged = w.unchanged;
+    const all = toRecords(p, await sectors.idsFor(p.sectors));
+    for (let i = 0; i < all.length; i += WRITE_SLICE) {
+      if (i > 0) await yieldToEventLoop();
+      const w = await writeDossiers(store, all.slice(i, i + WRITE_SLICE), runId, now);
+      outcome.inserted += w.inserted;
+      outcome.updated += w.updated;
+      outcome.unchanged += w.unchanged;
+    }
     if (sectors.created > 0) await bumpVersion(store, UNITS_VERSION_KEY);
   } catch (err) {
     await finishImportRun(store, runId, counts(), now, 'failed');
