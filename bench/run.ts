@@ -17,7 +17,9 @@ async function main(): Promise<void> {
     if (only.length && !only.includes(section.name)) continue;
     process.stdout.write(`\n== ${section.name}: ${section.title}\n`);
     const started = performance.now();
-    results[section.name] = await section.run((line) => process.stdout.write(`${line}\n`));
+    // A section run on PostgreSQL keeps its figures beside the embedded store's.
+    const onPg = section.name === 'core' && (process.argv.includes('--pg') || !!process.env.BENCH_DATABASE_URL?.trim());
+    results[onPg ? `${section.name}@postgres` : section.name] = await section.run((line) => process.stdout.write(`${line}\n`));
     process.stdout.write(`(${section.name} took ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
   }
   const file = join(import.meta.dirname, 'results.json');
