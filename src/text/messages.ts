@@ -169,8 +169,8 @@ export const IMPORT_TEXT = {
   },
   duplicateCode: (code: string, laterLine: number) => `Mã ${code} xuất hiện lại ở dòng ${laterLine}; giữ dòng sau.`,
   duplicateKey: (laterLine: number) => `Dòng ${laterLine} ghi lại cùng đối tượng này; giữ dòng sau.`,
-  duplicateFormer: (name: string, code: string, laterLine: number) =>
-    `Đơn vị mới ${code} có tên cũ "${name}" lần nữa ở dòng ${laterLine}; mỗi đơn vị chỉ lưu mỗi tên cũ một lần, giữ dòng sau.`,
+  duplicateFormer: (name: string, oldCode: string | null, newCode: string, laterLine: number) =>
+    `Đơn vị mới ${newCode} có lại đơn vị cũ "${name}"${oldCode ? ` (mã ${oldCode})` : ''} ở dòng ${laterLine}; mỗi đơn vị cũ chỉ lưu một lần, giữ dòng sau.`,
   duplicateFigure: (laterLine: number) => `Cùng đơn vị, kỳ và chỉ tiêu với dòng ${laterLine}; giữ dòng sau.`,
   duplicateDate: (date: string, laterLine: number) => `Ngày ${date} có lại ở dòng ${laterLine}; giữ dòng sau.`,
 
