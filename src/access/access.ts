@@ -24,7 +24,7 @@ export interface ActAs {
 }
 
 /** Whether a platform user is one of the configured administrators. */
-export function isAdminUser(admins: readonly AdminId[], chat: ChatRef, user: UserRef): boolean {
+function isAdminUser(admins: readonly AdminId[], chat: ChatRef, user: UserRef): boolean {
   if (chat.platform === 'console') return true;
   return admins.some((a) => a.platform === chat.platform && a.userId === user.id);
 }

@@ -52,7 +52,7 @@ export interface IncomingMessage {
 }
 
 /** Most text accepted after a command; longer input is refused with an explanation. */
-export const MAX_ARGS_LENGTH = 500;
+const MAX_ARGS_LENGTH = 500;
 
 /** A parsed "/cmd@Bot args" line. */
 export interface ParsedCommand {

@@ -12,7 +12,7 @@ export interface OverdueDossier {
 }
 
 /** Most rows one overdue list reads; lists are paginated in memory after that. */
-export const MAX_OVERDUE_ROWS = 20_000;
+const MAX_OVERDUE_ROWS = 20_000;
 
 /** A condition on `dossier` with its parameters, in the order of its placeholders. */
 export interface SqlCondition {
@@ -32,7 +32,7 @@ export interface SqlCondition {
  * Example: due 17:00 on 20/11, asked live at 10:00 on 22/11 while still processing: overdue;
  * the same dossier waiting for the citizen's supplement: not overdue (paused).
  */
-export function overdueCondition(communeIds: readonly number[], at: Date, live: boolean): SqlCondition {
+function overdueCondition(communeIds: readonly number[], at: Date, live: boolean): SqlCondition {
   const communes = communeIds.map(() => '?').join(',');
   return live
     ? {

@@ -33,7 +33,7 @@ export function subjectAndPeriod(args: string, now: Date): SubjectAndPeriod | Re
 }
 
 /** "Xã Yên Phú (Phú Thọ)". */
-export function unitWithProvince(u: UnitRecord): string {
+function unitWithProvince(u: UnitRecord): string {
   return `${unitTitle(u)} (${u.provinceName})`;
 }
 

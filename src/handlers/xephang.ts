@@ -33,7 +33,7 @@ const METRIC_TITLE: Record<Metric, string> = {
 };
 
 /** Reads a leading metric word; returns the metric and what follows it. */
-export function parseMetric(subject: string): { metric: Metric; rest: string } {
+function parseMetric(subject: string): { metric: Metric; rest: string } {
   const folded = foldKey(subject);
   for (const [word, metric] of METRIC_WORDS) {
     if (folded === word || folded.startsWith(`${word} `)) {

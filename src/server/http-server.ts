@@ -29,7 +29,7 @@ interface Route {
   handler: RouteHandler;
 }
 
-export const DEFAULT_MAX_BODY = 1024 * 1024;
+const DEFAULT_MAX_BODY = 1024 * 1024;
 
 /**
  * The bot's one HTTP server: Telegram and Zalo webhooks, the dossier push endpoint, chart

@@ -5,7 +5,7 @@ import type { ZaloPlatform } from './platform.js';
 /** The header in which Zalo sends the webhook's secret token. */
 export const SECRET_HEADER = 'x-bot-api-secret-token';
 /** The largest body accepted (openclaw's cap); one update is a few hundred bytes. */
-export const MAX_WEBHOOK_BODY = 1024 * 1024;
+const MAX_WEBHOOK_BODY = 1024 * 1024;
 
 export interface WebhookSettings {
   /** The public address given to Zalo. */

@@ -13,7 +13,7 @@ import type { UnitLookup } from '../dossiers/units.js';
 import { cellOf, type PushedRecord } from './push-body.js';
 
 /** Most rejections listed in one answer; the counts always cover all of them. */
-export const MAX_LISTED_REJECTIONS = 1_000;
+const MAX_LISTED_REJECTIONS = 1_000;
 
 /** A rejected pushed record: its position, the key at fault, why, and its recognised fields. */
 export interface PushRejection {
