@@ -334,17 +334,9 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
   async recover(before: Date): Promise<number> {
     let n = 0;
     for (const kept of await this.updates.waiting(before)) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(kept.payload) as unknown;
-      } catch {
-        raw = null;
-      }
-      const ids = raw === null ? null : this.platform.identify(raw);
-      if (!ids) {
-        await this.updates.done(kept.key, this.clock.now());
-        continue;
-      }
+      const update = await this.readKept(kept);
+      if (!update) continue;
+      const { raw, ids } = update;
       this.intake.dispatch({ key: ids.key, chatId: ids.chatId, handle: () => this.process(raw, ids), recovered: true });
       n++;
     }
@@ -407,19 +399,23 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
     for (;;) {
       const next = await this.updates.nextOfChat(chatId);
       if (!next || this.intake.holds(next.key) || this.isStopping) return;
-      let raw: unknown = null;
-      try {
-        raw = JSON.parse(next.payload) as unknown;
-      } catch {
-        raw = null;
-      }
-      const ids = raw === null ? null : this.platform.identify(raw);
-      if (!ids) {
-        await this.updates.done(next.key, this.clock.now());
-        continue;
-      }
-      if (!(await this.answer(raw, ids))) return;
+      const update = await this.readKept(next);
+      if (update && !(await this.answer(update.raw, update.ids))) return;
     }
+  }
+
+  /** A kept update read back, or null (and marked done) when it is not one this platform reads. */
+  private async readKept(kept: { key: string; payload: string }): Promise<{ raw: unknown; ids: UpdateIds } | null> {
+    let raw: unknown = null;
+    try {
+      raw = JSON.parse(kept.payload) as unknown;
+    } catch {
+      raw = null;
+    }
+    const ids = raw === null ? null : this.platform.identify(raw);
+    if (ids) return { raw, ids };
+    await this.updates.done(kept.key, this.clock.now());
+    return null;
   }
 
   private async handle(event: ChannelEvent, updateKey: string): Promise<void> {

@@ -17,14 +17,8 @@ export interface WantedFormerUnit {
   share: string | null;
 }
 
-interface StoredFormerUnit {
+interface StoredFormerUnit extends WantedFormerUnit {
   id: number;
-  communeId: number;
-  code: string | null;
-  name: string;
-  type: string | null;
-  district: string | null;
-  share: string | null;
 }
 
 export interface FormerUnitCounts {
