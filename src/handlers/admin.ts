@@ -18,7 +18,6 @@ import { resolveRoleUnit, unitLabel } from './role-unit.js';
  */
 
 const actor = (req: CommandRequest) => `${req.chat.platform}:${req.user.id}`;
-const STATUS_LABEL: Record<string, string> = { pending: 'đang chờ', approved: 'đã duyệt', rejected: 'đã từ chối' };
 
 /** /duyet [mã]: approves a request; without a code, lists the pending ones. */
 export async function duyetHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
@@ -29,13 +28,13 @@ export async function duyetHandler(req: CommandRequest, ctx: AppContext): Promis
     return reply([
       {
         kind: 'list',
-        heading: 'Yêu cầu đăng ký đang chờ duyệt:',
+        heading: TEXT.pendingHeading,
         items: pending.map(
           (r) =>
             `${r.code}: ${ROLE_LABEL[r.role]} ${unitLabel(dir, r.role, r.unitId)} · ${r.chatTitle ?? chatRef(r)} · ${r.requesterName ?? r.requesterId} · ${formatDateTime(r.createdAt)}`,
         ),
       },
-      { kind: 'note', text: 'Duyệt: /duyet <mã> · Từ chối: /tuchoi <mã> <lý do>' },
+      { kind: 'note', text: TEXT.pendingHow },
     ]);
   }
   const decision = await decideRegistration(ctx, {
@@ -71,12 +70,12 @@ export async function tuchoiHandler(req: CommandRequest, ctx: AppContext): Promi
 /** Why a decision was not taken: no such request, or decided before. */
 function decisionRefused(d: Exclude<RegistrationDecision, { kind: 'decided' }>): Reply {
   if (d.kind === 'not_found') return userError(TEXT.requestNotFound(d.code), TEXT.pendingHint);
-  return userError(TEXT.requestDecided(d.request.code, STATUS_LABEL[d.request.status] ?? d.request.status));
+  return userError(TEXT.requestDecided(d.request.code, TEXT.requestStatus[d.request.status] ?? d.request.status));
 }
 
-/** A registration's chat as an approval echoes it: its title, and its id ('"Hỗ trợ xã" (zalo:abc)'). */
+/** A registration's chat as an approval echoes it: its title, and its id. */
 function chatDescription(r: Registration): string {
-  return r.chatTitle ? `nhóm "${r.chatTitle}" (${chatRef(r)})` : chatRef(r);
+  return TEXT.requestChat(r.chatTitle, chatRef(r));
 }
 
 /** /gan <nhóm> <vai trò> <đơn vị>: binds a chat directly. */
@@ -122,7 +121,7 @@ export async function dsnhomHandler(_req: CommandRequest, ctx: AppContext): Prom
   return reply([
     {
       kind: 'list',
-      heading: `Nhóm đã đăng ký (${all.length}):`,
+      heading: TEXT.bindingsHeading(all.length),
       items: all.map((b) => `${chatRef(b)}${b.chatTitle ? ` "${b.chatTitle}"` : ''}: ${ROLE_LABEL[b.role]}, ${unitLabel(dir, b.role, b.unitId)} · từ ${formatDateTime(b.boundAt)}`),
     },
   ]);

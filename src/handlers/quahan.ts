@@ -96,10 +96,10 @@ export async function quahanHandler(req: CommandRequest, ctx: AppContext): Promi
     overdueDossiers(ctx.store, scope.communeIds, scope.sectorIds, moment.at, moment.live),
     ctx.calendar.get(),
   ]);
-  const title = `Hồ sơ đang giải quyết quá hạn · ${scope.label}`;
+  const title = TEXT.overdueTitle(scope.label);
   const head: Block[] = [
     { kind: 'title', text: title },
-    { kind: 'text', text: `Tính đến ${formatDateTime(moment.at)}: ${formatNumber(rows.length)} hồ sơ.` },
+    { kind: 'text', text: TEXT.overdueCount(formatDateTime(moment.at), formatNumber(rows.length)) },
   ];
   if (rows.length === 0) return reply([...head, ...(await freshnessBlocks(ctx, moment))]);
 
@@ -117,8 +117,8 @@ export async function quahanHandler(req: CommandRequest, ctx: AppContext): Promi
   for (const [communeId, sectors] of byCommune) {
     const commune = dir.communes.get(communeId);
     for (const [sectorId, list] of sectors) {
-      const group = `${commune ? unitTitle(commune) : `Đơn vị ${communeId}`} · ${dir.sectors.get(sectorId)?.name ?? 'Chưa rõ lĩnh vực'}`;
-      for (const r of list) lines.push({ group, count: list.length, text: `${r.code}: hẹn trả ${formatDay(dayOf(r.dueAt))}, ${lateness(calendar, dayOf(r.dueAt), today)}` });
+      const group = TEXT.overdueGroup(commune ? unitTitle(commune) : TEXT.overdueUnknownUnit(communeId), dir.sectors.get(sectorId)?.name ?? null);
+      for (const r of list) lines.push({ group, count: list.length, text: TEXT.overdueLine(r.code, formatDay(dayOf(r.dueAt)), lateness(calendar, dayOf(r.dueAt), today)) });
     }
   }
   const shown = pageOf(lines, page ?? 1, PAGE_SIZE);
@@ -149,6 +149,5 @@ export async function quahanHandler(req: CommandRequest, ctx: AppContext): Promi
 /** "quá 3 ngày làm việc", counted on the working calendar. */
 function lateness(calendar: WorkingCalendar, dueDay: number, today: number): string {
   const late = calendar.workingDaysBetween(dueDay, today);
-  if (late > 0) return `quá ${formatNumber(late)} ngày làm việc`;
-  return dueDay === today ? 'quá giờ hẹn hôm nay' : 'quá hạn, chưa qua ngày làm việc nào';
+  return TEXT.lateness(late, formatNumber(late), dueDay === today);
 }

@@ -40,8 +40,8 @@ export async function toHandler(req: CommandRequest, ctx: AppContext): Promise<R
   const r = await groupReport(ctx, groups[0]!, parsed.period);
   const names = r.members.map((x) => x.commune.name).join(', ');
   const blocks: Block[] = [
-    { kind: 'title', text: `Tổ công tác số ${r.group.number}${r.province ? ` · tỉnh ${r.province.name}` : ''}` },
-    { kind: 'text', text: `Tổ trưởng: ${r.group.leaderTitle} ${r.group.leaderName}\nPhụ trách ${formatNumber(r.members.length)} xã, phường: ${names || 'chưa phân công'}` },
+    { kind: 'title', text: TEXT.groupTitle(r.group.number, r.province?.name ?? null) },
+    { kind: 'text', text: TEXT.groupLeader(r.group.leaderTitle, r.group.leaderName, formatNumber(r.members.length), names) },
     { kind: 'text', text: `Kỳ: ${r.period.label}` },
   ];
   const means: Field[] = [];
@@ -57,10 +57,10 @@ export async function toHandler(req: CommandRequest, ctx: AppContext): Promise<R
   if (r.meanDisbursement !== null && disb)
     means.push({ label: 'Giải ngân vốn đầu tư công bình quân', value: `${formatPercentValue(r.meanDisbursement)} (${isoPeriodLabel(disb.periodFrom, disb.periodTo)})` });
   if (means.length) blocks.push({ kind: 'fields', rows: means });
-  blocks.push({ kind: 'text', text: 'Tổng các xã trong tổ:' }, { kind: 'fields', rows: figureFields(r.totals, r.backlog, r.moment) });
+  blocks.push({ kind: 'text', text: TEXT.groupTotals }, { kind: 'fields', rows: figureFields(r.totals, r.backlog, r.moment) });
   blocks.push({
     kind: 'list',
-    heading: 'Từng xã:',
+    heading: TEXT.groupEachCommune,
     items: r.members.map((x) => {
       const parts = [
         `trực tuyến ${formatRate(x.figures.received.online, x.figures.received.total)}`,

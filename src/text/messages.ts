@@ -74,6 +74,19 @@ export const TEXT = {
   groupExample: 'Ví dụ: /to 7 hoặc /to 10 tháng 7/2025',
   overdueExample: 'Ví dụ: /quahan, /quahan Yên Phú, /quahan đất đai, /quahan Sở Tư pháp',
   overdueFilterNotFound: (q: string) => `Không tìm thấy "${q}".`,
+  overdueTitle: (scope: string) => `Hồ sơ đang giải quyết quá hạn · ${scope}`,
+  overdueCount: (at: string, count: string) => `Tính đến ${at}: ${count} hồ sơ.`,
+  overdueGroup: (unit: string, sector: string | null) => `${unit} · ${sector ?? 'Chưa rõ lĩnh vực'}`,
+  overdueUnknownUnit: (id: number) => `Đơn vị ${id}`,
+  overdueLine: (code: string, due: string, lateness: string) => `${code}: hẹn trả ${due}, ${lateness}`,
+  /** How late an overdue dossier is, in working days ("quá 3 ngày làm việc"). */
+  lateness: (workingDays: number, formatted: string, dueToday: boolean) =>
+    workingDays > 0 ? `quá ${formatted} ngày làm việc` : dueToday ? 'quá giờ hẹn hôm nay' : 'quá hạn, chưa qua ngày làm việc nào',
+  groupTitle: (n: number, province: string | null) => `Tổ công tác số ${n}${province ? ` · tỉnh ${province}` : ''}`,
+  groupLeader: (title: string, name: string, count: string, communes: string) =>
+    `Tổ trưởng: ${title} ${name}\nPhụ trách ${count} xã, phường: ${communes || 'chưa phân công'}`,
+  groupTotals: 'Tổng các xã trong tổ:',
+  groupEachCommune: 'Từng xã:',
   rankingExample: 'Ví dụ: /xephang đúng hạn tháng 7/2025 hoặc /xephang quá hạn',
   roleMissing: 'Hãy ghi vai trò và đơn vị muốn đăng ký.',
   registerExample: 'Ví dụ: /dangky xa Thượng Cốc, /dangky so Nội vụ, /dangky to 10, /dangky lanhdao',
@@ -87,6 +100,12 @@ export const TEXT = {
   requestNotFound: (code: string) => `Không có yêu cầu đăng ký mã "${code}".`,
   requestDecided: (code: string, status: string) => `Yêu cầu ${code} đã được xử lý trước đó (${status}).`,
   noPendingRequests: 'Không có yêu cầu đăng ký nào đang chờ duyệt.',
+  pendingHeading: 'Yêu cầu đăng ký đang chờ duyệt:',
+  pendingHow: 'Duyệt: /duyet <mã> · Từ chối: /tuchoi <mã> <lý do>',
+  requestStatus: { pending: 'đang chờ', approved: 'đã duyệt', rejected: 'đã từ chối' } as Record<string, string>,
+  /** A registration's chat as an approval echoes it ('nhóm "Hỗ trợ xã" (zalo:abc)'). */
+  requestChat: (title: string | null, ref: string) => (title ? `nhóm "${title}" (${ref})` : ref),
+  bindingsHeading: (n: number) => `Nhóm đã đăng ký (${n}):`,
   approved: (code: string, chat: string, role: string, unit: string) => `Đã duyệt yêu cầu ${code}: ${chat} là ${role}, ${unit}.`,
   approvedToChat: (role: string, unit: string) => `Nhóm này đã được đăng ký là ${role}: ${unit}. Gửi /giup để xem các lệnh.`,
   rejected: (code: string, chat: string) => `Đã từ chối yêu cầu ${code} của ${chat}.`,
