@@ -6,6 +6,7 @@ import type { Store } from '../data/store.js';
 import { WorkingCalendar } from '../time/calendar.js';
 import { addDays, dayFromIso, dayOf, startOfDayInstant } from '../time/day.js';
 import { loadCalendar } from '../data/calendar.js';
+import { parseUnitType } from '../names/prefix.js';
 import {
   DEMO_CALENDAR_NOTICES,
   DEMO_COMMUNES,
@@ -86,7 +87,7 @@ export async function loadDemoCatalog(store: Store): Promise<void> {
         type: 'xa',
         provinceId: provinceIds.get(c.provinceCode)!,
         workingGroupId: groupIds.get(c.workingGroup) ?? null,
-        formerUnits: { create: c.formerUnits.map(([code, type, name]) => ({ code, type, name, share: 'toàn bộ' })) },
+        formerUnits: { create: c.formerUnits.map(([code, type, name]) => ({ code, type: parseUnitType(type) ?? type, name, share: 'toàn bộ' })) },
       },
     });
     communeIds.set(c.code, row.id);
