@@ -65,10 +65,26 @@ async function expectXaEqualsQuahan(app: TestApp): Promise<number> {
   return overdueSeen;
 }
 
-describe(`/xa's overdue count equals /quahan's list on the demo store (${TEST_DIALECT})`, () => {
+/** A store with the demo units and 6,000 random dossiers, as of DEMO_NOW. */
+async function openRandomStore(): Promise<TestApp> {
+  const app = await openTestApp({ demo: false });
+  await loadDemoCatalog(app.store);
+  const sectorIds = (await app.store.sql.all<{ id: unknown }>('SELECT id FROM sector')).map((r) => Number(r.id));
+  await writeDossiers(app.store, randomDossiers(new Rng(20_250_701), await communeIdsOf(app), sectorIds, DEMO_NOW, 6_000), null, DEMO_NOW);
+  return app;
+}
+
+async function communeIdsOf(app: TestApp): Promise<number[]> {
+  return (await app.store.sql.all<{ id: unknown }>('SELECT id FROM commune ORDER BY id')).map((r) => Number(r.id));
+}
+
+describe.each([
+  ['the demo store', () => openTestApp()],
+  ['a random store', openRandomStore],
+])(`/xa's overdue count equals /quahan's list on %s (${TEST_DIALECT})`, (_name, open) => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await openTestApp();
+    app = await open();
   }, 120_000);
   afterAll(async () => {
     await app?.dispose();
@@ -77,27 +93,9 @@ describe(`/xa's overdue count equals /quahan's list on the demo store (${TEST_DI
   it('for every commune', async () => {
     expect(await expectXaEqualsQuahan(app)).toBeGreaterThan(0);
   }, 120_000);
-});
 
-describe(`/xa's overdue count equals /quahan's list on a random store (${TEST_DIALECT})`, () => {
-  let app: TestApp;
-  let communeIds: number[];
-  beforeAll(async () => {
-    app = await openTestApp({ demo: false });
-    await loadDemoCatalog(app.store);
-    communeIds = (await app.store.sql.all<{ id: unknown }>('SELECT id FROM commune')).map((r) => Number(r.id));
-    const sectorIds = (await app.store.sql.all<{ id: unknown }>('SELECT id FROM sector')).map((r) => Number(r.id));
-    await writeDossiers(app.store, randomDossiers(new Rng(20_250_701), communeIds, sectorIds, DEMO_NOW, 6_000), null, DEMO_NOW);
-  }, 120_000);
-  afterAll(async () => {
-    await app?.dispose();
-  });
-
-  it('for every commune', async () => {
-    expect(await expectXaEqualsQuahan(app)).toBeGreaterThan(0);
-  }, 120_000);
-
-  it('and the data layer\'s counts equal its lists, now and at the end of random past days', async () => {
+  it("and the data layer's counts equal its lists, now and at the end of random past days", async () => {
+    const communeIds = await communeIdsOf(app);
     const rng = new Rng(5);
     const moments = [{ at: DEMO_NOW, live: true }];
     for (let i = 0; i < 10; i++) moments.push({ at: endOfDayInstant(dayOf(DEMO_NOW) - rng.int(1, 200)), live: false });
