@@ -24,7 +24,7 @@ export interface ActAs {
 }
 
 /** Whether a platform user is one of the configured administrators. */
-export function isAdminUser(admins: readonly AdminId[], chat: ChatRef, user: UserRef): boolean {
+function isAdminUser(admins: readonly AdminId[], chat: ChatRef, user: UserRef): boolean {
   if (chat.platform === 'console') return true;
   return admins.some((a) => a.platform === chat.platform && a.userId === user.id);
 }
@@ -32,8 +32,8 @@ export function isAdminUser(admins: readonly AdminId[], chat: ChatRef, user: Use
 /**
  * The access of a message: the chat's binding decides its role; an administrator's own
  * private chat without a binding acts as admin; anything else is unregistered. A chat
- * never holds the administrator role itself (an earlier version's such binding counts as
- * none): administrators are people.
+ * never holds the administrator role itself (a binding with that role counts as none):
+ * administrators are people.
  */
 export async function resolveAccess(store: Store, admins: readonly AdminId[], chat: ChatRef, user: UserRef, actAs?: ActAs): Promise<Access> {
   if (actAs && chat.platform === 'console') return { ...actAs, binding: null };

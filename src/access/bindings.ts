@@ -60,26 +60,15 @@ export async function activeBindings(store: Store): Promise<Binding[]> {
  * transaction (a chat has one role at a time). Administrators are people, never chats:
  * the admin role is refused.
  */
-export async function bindChat(
-  store: Store,
-  k: ChatKey & { chatTitle: string | null; isGroup: boolean },
-  role: Role,
-  unitId: number | null,
-  by: string,
-  now: Date,
-): Promise<void> {
-  await store.sql.transaction((tx) => bindChatWithin(tx, k, role, unitId, by, now));
+export async function bindChat(store: Store, ...binding: BindingArgs): Promise<void> {
+  await store.sql.transaction((tx) => bindChatWithin(tx, ...binding));
 }
 
+/** What binding a chat takes: the chat, its role and unit, who bound it and when. */
+type BindingArgs = [k: ChatKey & { chatTitle: string | null; isGroup: boolean }, role: Role, unitId: number | null, by: string, now: Date];
+
 /** bindChat inside a transaction the caller holds. */
-export async function bindChatWithin(
-  tx: SqlExecutor,
-  k: ChatKey & { chatTitle: string | null; isGroup: boolean },
-  role: Role,
-  unitId: number | null,
-  by: string,
-  now: Date,
-): Promise<void> {
+export async function bindChatWithin(tx: SqlExecutor, ...[k, role, unitId, by, now]: BindingArgs): Promise<void> {
   if (role === 'admin') throw new Error('the admin role is not given to chats');
   await tx.run('UPDATE chat_binding SET retired_at = ? WHERE platform = ? AND chat_id = ? AND retired_at IS NULL', [now, k.platform, k.chatId]);
   await tx.run('INSERT INTO chat_binding (platform, chat_id, chat_title, is_group, role, unit_id, bound_by, bound_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [

@@ -23,7 +23,7 @@ type Row = Omit<Registration, 'role' | 'status'> & { role: string; status: strin
 const toRegistration = (r: Row): Registration => ({ ...r, role: r.role as Role, status: r.status as Registration['status'] });
 
 /** The chat's pending request, if any. */
-export async function pendingRequest(store: Store, k: ChatKey): Promise<Registration | null> {
+async function pendingRequest(store: Store, k: ChatKey): Promise<Registration | null> {
   const r = await store.prisma.registrationRequest.findFirst({ where: { platform: k.platform, chatId: k.chatId, status: 'pending' } });
   return r ? toRegistration(r) : null;
 }

@@ -7,8 +7,6 @@ import { foldKey } from '../names/keys.js';
  */
 export type Role = 'commune' | 'department' | 'working_group' | 'leader' | 'admin';
 
-export const ROLES: readonly Role[] = ['commune', 'department', 'working_group', 'leader', 'admin'];
-
 /** Role names in replies. */
 export const ROLE_LABEL: Record<Role, string> = {
   commune: 'nhóm xã, phường',

@@ -8,7 +8,7 @@ import type { KeyboardButton } from '../delivery/message.js';
 import type { ButtonAction, RenderedButton } from './render/lines.js';
 
 /** Callback data of a label-only button (the page number between the arrows). */
-export const NOOP_DATA = 'n';
+const NOOP_DATA = 'n';
 const ACTION_PREFIX = 'a:';
 
 /** What a button's callback data refers to. */

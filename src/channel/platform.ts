@@ -59,11 +59,6 @@ export interface ReplyRenderer {
   render(reply: Reply): RenderedMessage[];
 }
 
-/** The visible length of a message (what the platform's limit counts). */
-export function visibleLength(m: RenderedMessage): number {
-  return m.plain.length;
-}
-
 /**
  * A platform's send operations. Each throws a DeliveryError (src/delivery/message.ts) on
  * failure and never retries itself: the channel's one retry policy decides.

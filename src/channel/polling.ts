@@ -40,7 +40,7 @@ export interface PollingOptions {
  * the channel (which keeps it before anything else), and polls again while they are
  * answered. Failures back off and the loop goes on.
  */
-export class PollingReceiver implements Receiver {
+class PollingReceiver implements Receiver {
   private stopped = false;
   /** Aborts a poll under way (only where the source may abandon one). */
   private readonly polls = new AbortController();

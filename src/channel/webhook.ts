@@ -3,6 +3,15 @@ import type { HttpHead, HttpRequest, HttpResponse, HttpServer } from '../server/
 import { sameSecret } from '../server/secret.js';
 import type { ChatChannel, Receiver } from './chat-channel.js';
 
+/** A webhook as configured: the public address given to the platform, the path served, the secret. */
+export interface WebhookSettings {
+  /** The public address given to the platform. */
+  url: string;
+  /** The path served on the bot's HTTP server. */
+  path: string;
+  secret: string;
+}
+
 /** A platform's webhook: where it posts, how it proves itself, what it expects back. */
 export interface WebhookSpec {
   /** The path served on the bot's HTTP server. */

@@ -9,7 +9,7 @@ export const BOOT_ID = randomUUID().slice(0, 12);
 /** How often an instance says it is alive. */
 export const HEARTBEAT_MS = 2_000;
 /** After this long without a heartbeat an instance counts as dead: what it held is taken over. */
-export const DEAD_AFTER_MS = 8_000;
+const DEAD_AFTER_MS = 8_000;
 
 /**
  * The SQL condition "the instance named by `column` is alive", with its one parameter (the

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Shortest accepted push token: long enough that guessing is hopeless. */
-export const MIN_INGEST_TOKEN_LENGTH = 16;
+const MIN_INGEST_TOKEN_LENGTH = 16;
 const TOKEN_CHARS = /^[A-Za-z0-9._~+/=-]+$/;
 
 /**
@@ -10,7 +10,7 @@ const TOKEN_CHARS = /^[A-Za-z0-9._~+/=-]+$/;
  * the endpoint is not served. Each bad token gets its own line, naming its position but
  * never its value (it is a secret).
  */
-export const ingestTokensVar = z
+const ingestTokensVar = z
   .string()
   .optional()
   .transform((v, ctx) => {

@@ -9,7 +9,7 @@ const SECRET_MIN = 8;
 const SECRET_MAX = 256;
 
 /** The official Bot API host; https://bot-api.zapps.me also serves. */
-export const ZALO_DEFAULT_API_ROOT = 'https://bot-api.zaloplatforms.com';
+const ZALO_DEFAULT_API_ROOT = 'https://bot-api.zaloplatforms.com';
 
 /**
  * Environment variables of the Zalo channel (see env.ts). Each is checked on its own

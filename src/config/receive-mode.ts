@@ -33,7 +33,7 @@ export interface ReceiveVars {
  * Decides the receive mode: off (null) when no token is set, polling by default, webhook
  * when a webhook URL is set or the mode says so. Each contradiction is one Vietnamese line.
  */
-export function receiveMode(v: ReceiveVars): { mode: ReceiveMode | null; problems: string[] } {
+function receiveMode(v: ReceiveVars): { mode: ReceiveMode | null; problems: string[] } {
   const problems: string[] = [];
   const p = v.prefix;
   if (!v.token) {

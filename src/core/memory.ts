@@ -38,8 +38,8 @@ export interface OfferMemory {
   dropDecision(ref: string): Promise<void>;
 }
 
-export const OFFER_TTL_MS = 30 * 60_000;
-export const DECISION_TTL_MS = 7 * 24 * 3_600_000;
+const OFFER_TTL_MS = 30 * 60_000;
+const DECISION_TTL_MS = 7 * 24 * 3_600_000;
 
 /** In-process offer memory (one instance; a store-backed one serves several). */
 export class InMemoryOffers implements OfferMemory {

@@ -59,6 +59,15 @@ export function reply(blocks: Block[], extra: Partial<Omit<Reply, 'blocks'>> = {
   return { status: 'ok', ...extra, blocks };
 }
 
+/**
+ * Whether a value is a reply: the one check for functions that return either what they
+ * found or the reply that explains why not (`const found = await findCommune(…);
+ * if (isReply(found)) return found;`).
+ */
+export function isReply(x: unknown): x is Reply {
+  return typeof x === 'object' && x !== null && 'blocks' in x && 'status' in x;
+}
+
 /** A short answer to bad input: what was wrong and how to write it. */
 export function userError(text: string, example?: string): Reply {
   const blocks: Block[] = [{ kind: 'text', text }];

@@ -8,7 +8,7 @@ import type { AppContext } from './context.js';
 import type { Offer, OfferMemory } from './memory.js';
 import { offerKey, rememberOffer } from './memory.js';
 import type { Reply } from './reply.js';
-import { userError } from './reply.js';
+import { isReply, userError } from './reply.js';
 import type { ChatRef, CommandRequest, UserRef } from './request.js';
 
 /** A command handler: a parsed request and the application context in, a reply model out. */
@@ -52,7 +52,7 @@ export interface IncomingMessage {
 }
 
 /** Most text accepted after a command; longer input is refused with an explanation. */
-export const MAX_ARGS_LENGTH = 500;
+const MAX_ARGS_LENGTH = 500;
 
 /** A parsed "/cmd@Bot args" line. */
 export interface ParsedCommand {
@@ -162,7 +162,7 @@ export class Router {
     const number = /^\s*(\d{1,3})\s*$/.exec(msg.text);
     if (number) {
       const picked = await this.offerAnswered(msg, chatKey, now);
-      if (picked && 'blocks' in picked) return picked;
+      if (isReply(picked)) return picked;
       if (picked) {
         const n = Number(number[1]);
         const command = picked.choices

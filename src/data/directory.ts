@@ -38,7 +38,7 @@ export interface WorkingGroupInfo {
 }
 
 /** Name of the unit type in replies ("Xã Thượng Cốc"). */
-export const UNIT_TYPE_LABEL: Record<UnitType, string> = { xa: 'Xã', phuong: 'Phường', dac_khu: 'Đặc khu' };
+const UNIT_TYPE_LABEL: Record<UnitType, string> = { xa: 'Xã', phuong: 'Phường', dac_khu: 'Đặc khu' };
 
 /** "Xã Thượng Cốc": a unit at the start of a line. */
 export function unitTitle(u: Pick<UnitRecord, 'type' | 'name'>): string {

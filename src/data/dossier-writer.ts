@@ -25,7 +25,7 @@ interface BatchPlan {
  * Decides what a batch changes: new codes are inserted, changed records updated, identical
  * ones left alone; the figure counters move by the old contribution out and the new one in.
  */
-export function planBatch(existing: Map<string, DossierRecord>, rows: readonly DossierRecord[]): BatchPlan {
+function planBatch(existing: Map<string, DossierRecord>, rows: readonly DossierRecord[]): BatchPlan {
   const plan: BatchPlan = { inserts: [], updates: [], unchanged: 0, deltas: new FigureDeltas() };
   for (const row of rows) {
     const old = existing.get(row.code);

@@ -1,4 +1,4 @@
-import { ACTIVE_STATUSES, PAUSED_STATUSES } from '../domain/dossier.js';
+import { PAUSED_STATUSES } from '../domain/dossier.js';
 import { addDays, startOfMonthDay, type Day } from '../time/day.js';
 import { COUNT_COLUMNS, FIGURES_VERSION_KEY } from './figure-counts.js';
 import { toNumber } from './sql/driver.js';
@@ -171,31 +171,6 @@ function finish(f: PeriodFigures): void {
   total(f.received);
   f.resolved.total = f.resolved.early + f.resolved.onTime + f.resolved.late;
   f.inProgress = f.received.total - f.resolved.total - f.refused - f.withdrawn;
-}
-
-/**
- * Dossiers in progress and past their due date at instant `at`, per commune.
- * Now (`live`): open, not paused, due before `at`. In the past: due before `at` and not
- * closed by then (pause history is not kept, so paused ones count as in progress). "Received
- * by then" needs no test: a due day is never before the received day, and past moments
- * are ends of days. Each form matches a partial index (open dossiers; open or late-closed
- * ones), so it reads a few rows per commune, never the whole table.
- */
-export async function overdueByCommune(store: Store, communeIds: readonly number[], at: Date, live: boolean): Promise<Map<number, number>> {
-  const result = new Map<number, number>(communeIds.map((id) => [id, 0]));
-  if (communeIds.length === 0) return result;
-  const inList = communeIds.map(() => '?').join(',');
-  const rows = live
-    ? await store.sql.all<{ commune_id: unknown; n: unknown }>(
-        `SELECT commune_id, COUNT(*) AS n FROM dossier WHERE closed_at IS NULL AND due_at < ? AND commune_id IN (${inList}) AND status IN (${ACTIVE_STATUSES.join(',')}) GROUP BY commune_id`,
-        [at, ...communeIds],
-      )
-    : await store.sql.all<{ commune_id: unknown; n: unknown }>(
-        `SELECT commune_id, COUNT(*) AS n FROM dossier WHERE (closed_at IS NULL OR closed_at > due_at) AND commune_id IN (${inList}) AND due_at < ? AND (closed_at IS NULL OR closed_at > ?) GROUP BY commune_id`,
-        [...communeIds, at, at],
-      );
-  for (const r of rows) result.set(toNumber(r.commune_id), toNumber(r.n));
-  return result;
 }
 
 /** Open dossiers now waiting on the citizen or stopped (statuses 5, 6, 8), per commune. */

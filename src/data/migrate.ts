@@ -4,7 +4,7 @@ import type { SqlDriver } from './sql/driver.js';
 import { toNumber } from './sql/driver.js';
 
 /** Where each dialect's versioned migrations live (prisma/<dialect>/migrations/NNN_name.sql). */
-export function migrationsDir(dialect: SqlDriver['dialect']): string {
+function migrationsDir(dialect: SqlDriver['dialect']): string {
   return join(import.meta.dirname, '..', '..', 'prisma', dialect, 'migrations');
 }
 

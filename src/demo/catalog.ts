@@ -392,4 +392,3 @@ export const DEMO_CALENDAR_NOTICES: { date: string; kind: string; name: string; 
 ];
 
 export const DEMO_SOURCES = { SEED_000, SEED_001, SEED_002, SEED_003, SEED_004 };
-export const DEMO_GROUPS = { GROUP_10, GROUP_7 };

@@ -6,6 +6,7 @@ import type { Store } from '../data/store.js';
 import { WorkingCalendar } from '../time/calendar.js';
 import { addDays, dayFromIso, dayOf, startOfDayInstant } from '../time/day.js';
 import { loadCalendar } from '../data/calendar.js';
+import { parseUnitType } from '../names/prefix.js';
 import {
   DEMO_CALENDAR_NOTICES,
   DEMO_COMMUNES,
@@ -26,7 +27,7 @@ const META_DEMO_FOR = 'demo_generated_at';
 const BATCH = 5_000;
 
 /** Whether the store holds only the demo dataset (so it may be refreshed or replaced). */
-export async function isDemoOnly(store: Store): Promise<boolean> {
+async function isDemoOnly(store: Store): Promise<boolean> {
   const other = await store.prisma.importRun.count({ where: { kind: { not: 'demo' } } });
   return other === 0 && (await getMeta(store, META_DEMO_FOR)) !== null;
 }
@@ -86,7 +87,7 @@ export async function loadDemoCatalog(store: Store): Promise<void> {
         type: 'xa',
         provinceId: provinceIds.get(c.provinceCode)!,
         workingGroupId: groupIds.get(c.workingGroup) ?? null,
-        formerUnits: { create: c.formerUnits.map(([code, type, name]) => ({ code, type, name, share: 'toàn bộ' })) },
+        formerUnits: { create: c.formerUnits.map(([code, type, name]) => ({ code, type: parseUnitType(type) ?? type, name, share: 'toàn bộ' })) },
       },
     });
     communeIds.set(c.code, row.id);
@@ -184,7 +185,7 @@ export async function loadDemoCatalog(store: Store): Promise<void> {
 }
 
 /** Generates the demo dossiers as of `now` and writes them with their figure counters. */
-export async function loadDemoDossiers(store: Store, now: Date): Promise<number> {
+async function loadDemoDossiers(store: Store, now: Date): Promise<number> {
   const run = await startImportRun(store, 'demo', DEMO_SOURCE, now);
   const communes = await store.prisma.commune.findMany({ select: { id: true, code: true } });
   const phuTho = await store.prisma.province.findUnique({ where: { code: '25' } });

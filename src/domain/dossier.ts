@@ -3,7 +3,7 @@ import { dayOf, type Day } from '../time/day.js';
 /** KenhThucHien: how a dossier was received. */
 export const Channel = { direct: 1, online: 2, postal: 3 } as const;
 export type ChannelCode = (typeof Channel)[keyof typeof Channel];
-export const CHANNEL_CODES: readonly ChannelCode[] = [1, 2, 3];
+const CHANNEL_CODES: readonly ChannelCode[] = [1, 2, 3];
 
 /** TrangThaiHoSo codes of the national sync schema (see DOMAIN.md). */
 export const Status = {
@@ -21,7 +21,7 @@ export const Status = {
 export type StatusCode = (typeof Status)[keyof typeof Status];
 
 /** Statuses whose dossier has a result (đã giải quyết). */
-export const RESOLVED_STATUSES: readonly number[] = [Status.processed, Status.returned];
+const RESOLVED_STATUSES: readonly number[] = [Status.processed, Status.returned];
 /**
  * Open statuses that are being worked on (not paused). Every open dossier has one of these
  * or a paused status; queries name them explicitly so an index on status can serve them.

@@ -5,7 +5,7 @@ import { pendingRequests, type Registration } from '../access/registrations.js';
 import { parseRole, ROLE_LABEL, ROLE_WORD } from '../access/roles.js';
 import type { AppContext } from '../core/context.js';
 import type { Reply } from '../core/reply.js';
-import { reply, userError } from '../core/reply.js';
+import { isReply, reply, userError } from '../core/reply.js';
 import type { CommandRequest, Platform } from '../core/request.js';
 import { formatDateTime } from '../text/format.js';
 import { TEXT } from '../text/messages.js';
@@ -18,7 +18,6 @@ import { resolveRoleUnit, unitLabel } from './role-unit.js';
  */
 
 const actor = (req: CommandRequest) => `${req.chat.platform}:${req.user.id}`;
-const STATUS_LABEL: Record<string, string> = { pending: 'đang chờ', approved: 'đã duyệt', rejected: 'đã từ chối' };
 
 /** /duyet [mã]: approves a request; without a code, lists the pending ones. */
 export async function duyetHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
@@ -29,13 +28,13 @@ export async function duyetHandler(req: CommandRequest, ctx: AppContext): Promis
     return reply([
       {
         kind: 'list',
-        heading: 'Yêu cầu đăng ký đang chờ duyệt:',
+        heading: TEXT.pendingHeading,
         items: pending.map(
           (r) =>
             `${r.code}: ${ROLE_LABEL[r.role]} ${unitLabel(dir, r.role, r.unitId)} · ${r.chatTitle ?? chatRef(r)} · ${r.requesterName ?? r.requesterId} · ${formatDateTime(r.createdAt)}`,
         ),
       },
-      { kind: 'note', text: 'Duyệt: /duyet <mã> · Từ chối: /tuchoi <mã> <lý do>' },
+      { kind: 'note', text: TEXT.pendingHow },
     ]);
   }
   const decision = await decideRegistration(ctx, {
@@ -54,7 +53,7 @@ export async function duyetHandler(req: CommandRequest, ctx: AppContext): Promis
 /** /tuchoi <mã> [lý do]: rejects a request and tells the chat why. */
 export async function tuchoiHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
   const [first, ...rest] = req.args.split(/\s+/).filter(Boolean);
-  if (!first) return userError(TEXT.codeMissing, 'Ví dụ: /tuchoi DK12 Sai tên xã');
+  if (!first) return userError(TEXT.codeMissing, TEXT.rejectExample);
   const reason = rest.join(' ').slice(0, 300) || null;
   const decision = await decideRegistration(ctx, {
     code: first,
@@ -70,28 +69,26 @@ export async function tuchoiHandler(req: CommandRequest, ctx: AppContext): Promi
 
 /** Why a decision was not taken: no such request, or decided before. */
 function decisionRefused(d: Exclude<RegistrationDecision, { kind: 'decided' }>): Reply {
-  if (d.kind === 'not_found') return userError(TEXT.requestNotFound(d.code), 'Gửi /duyet để xem các yêu cầu đang chờ.');
-  return userError(TEXT.requestDecided(d.request.code, STATUS_LABEL[d.request.status] ?? d.request.status));
+  if (d.kind === 'not_found') return userError(TEXT.requestNotFound(d.code), TEXT.pendingHint);
+  return userError(TEXT.requestDecided(d.request.code, TEXT.requestStatus[d.request.status] ?? d.request.status));
 }
 
-/** A registration's chat as an approval echoes it: its title, and its id ('"Hỗ trợ xã" (zalo:abc)'). */
+/** A registration's chat as an approval echoes it: its title, and its id. */
 function chatDescription(r: Registration): string {
-  return r.chatTitle ? `nhóm "${r.chatTitle}" (${chatRef(r)})` : chatRef(r);
+  return TEXT.requestChat(r.chatTitle, chatRef(r));
 }
-
-const GAN_EXAMPLE = 'Ví dụ: /gan telegram:-1001234567890 xa Thượng Cốc';
 
 /** /gan <nhóm> <vai trò> <đơn vị>: binds a chat directly. */
 export async function ganHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
   const [chatText, ...rest] = req.args.split(/\s+/).filter(Boolean);
-  if (!chatText) return userError('Hãy ghi mã nhóm, vai trò và đơn vị.', GAN_EXAMPLE);
+  if (!chatText) return userError(TEXT.bindMissing, TEXT.bindExample);
   const chat = parseChatRef(chatText, req.chat.platform);
-  if (!chat) return userError(TEXT.chatRefBad(chatText), GAN_EXAMPLE);
+  if (!chat) return userError(TEXT.chatRefBad(chatText), TEXT.bindExample);
   const parsed = parseRole(rest.join(' '));
-  if (!parsed) return userError(rest.length ? TEXT.roleUnknown(rest.join(' ')) : TEXT.roleMissing, GAN_EXAMPLE);
-  if (parsed.role === 'admin') return userError(TEXT.adminNotForChats, GAN_EXAMPLE);
-  const unit = await resolveRoleUnit(ctx, parsed.role, parsed.rest, (u) => `/gan ${chatRef(chat)} ${ROLE_WORD[parsed.role]} ${u}`, GAN_EXAMPLE);
-  if ('blocks' in unit) return unit;
+  if (!parsed) return userError(rest.length ? TEXT.roleUnknown(rest.join(' ')) : TEXT.roleMissing, TEXT.bindExample);
+  if (parsed.role === 'admin') return userError(TEXT.adminNotForChats, TEXT.bindExample);
+  const unit = await resolveRoleUnit(ctx, parsed.role, parsed.rest, (u) => `/gan ${chatRef(chat)} ${ROLE_WORD[parsed.role]} ${u}`, TEXT.bindExample);
+  if (isReply(unit)) return unit;
   await bindChat(ctx.store, { ...chat, chatTitle: null }, parsed.role, unit.unitId, actor(req), req.now);
   await audit(ctx.store, { at: req.now, actor: actor(req), chat: chatRef(chat), action: 'bound', detail: `${parsed.role} ${unit.unitId ?? ''}`.trim() });
   if (chat.platform !== req.chat.platform || chat.chatId !== req.chat.id) {
@@ -107,8 +104,8 @@ export async function ganHandler(req: CommandRequest, ctx: AppContext): Promise<
 /** /thuhoi <nhóm>: retires a chat's binding. */
 export async function thuhoiHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
   const chat = req.args ? parseChatRef(req.args, req.chat.platform) : null;
-  if (!chat) return userError(req.args ? TEXT.chatRefBad(req.args) : 'Hãy ghi mã nhóm cần thu hồi.', 'Ví dụ: /thuhoi telegram:-1001234567890');
-  if (!(await retireBinding(ctx.store, chat, req.now))) return userError(TEXT.notBound(chatRef(chat)), 'Gửi /dsnhom để xem các nhóm đã đăng ký.');
+  if (!chat) return userError(req.args ? TEXT.chatRefBad(req.args) : TEXT.revokeMissing, TEXT.revokeExample);
+  if (!(await retireBinding(ctx.store, chat, req.now))) return userError(TEXT.notBound(chatRef(chat)), TEXT.bindingsHint);
   await audit(ctx.store, { at: req.now, actor: actor(req), chat: chatRef(chat), action: 'revoked' });
   if (chat.platform !== req.chat.platform || chat.chatId !== req.chat.id) {
     await ctx.notices.notify({ ...chat, key: `revoked:${chatRef(chat)}:${req.now.getTime()}`, reply: reply([{ kind: 'text', text: TEXT.revokedToChat }]) });
@@ -124,7 +121,7 @@ export async function dsnhomHandler(_req: CommandRequest, ctx: AppContext): Prom
   return reply([
     {
       kind: 'list',
-      heading: `Nhóm đã đăng ký (${all.length}):`,
+      heading: TEXT.bindingsHeading(all.length),
       items: all.map((b) => `${chatRef(b)}${b.chatTitle ? ` "${b.chatTitle}"` : ''}: ${ROLE_LABEL[b.role]}, ${unitLabel(dir, b.role, b.unitId)} · từ ${formatDateTime(b.boundAt)}`),
     },
   ]);

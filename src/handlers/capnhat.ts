@@ -8,10 +8,10 @@ import { IMPORT_TEXT as T } from '../text/messages.js';
 import { freshnessBlocks } from './common.js';
 
 /** How many loads /capnhat lists. */
-export const UPDATES_SHOWN = 8;
+const UPDATES_SHOWN = 8;
 
 /** "28/07/2025 09:15 · hồ sơ · ho-so-thang-7.csv: thêm 1.200, cập nhật 35, không đổi 0, từ chối 2". */
-export function importLine(r: ImportRunView): string {
+function importLine(r: ImportRunView): string {
   const when = formatDateTime(r.finishedAt ?? r.startedAt);
   const kind = T.importKind[r.kind] ?? r.kind;
   const counts = T.updateCounts(formatNumber(r.inserted), formatNumber(r.updated), formatNumber(r.unchanged), formatNumber(r.rejected));

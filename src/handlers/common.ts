@@ -13,20 +13,27 @@ import { defaultPeriod, splitTrailingPeriod, type Period } from '../time/period.
 /** Most options one reply offers. */
 const MAX_CHOICES = 20;
 
-/** Arguments split into the subject (a name…) and the period, or the reply to bad input. */
-export type PeriodArgs = { subject: string; period: Period; periodText: string } | { reply: Reply };
+/** Arguments split into the subject (a name…) and the period. */
+export interface SubjectAndPeriod {
+  subject: string;
+  period: Period;
+  periodText: string;
+}
 
-/** Splits "Thượng Cốc tháng 7/2025" into subject and period; the default is 01/07/2025 to today. */
-export function subjectAndPeriod(args: string, now: Date): PeriodArgs {
+/**
+ * Splits "Thượng Cốc tháng 7/2025" into subject and period (the default is 01/07/2025 to
+ * today), or answers bad input.
+ */
+export function subjectAndPeriod(args: string, now: Date): SubjectAndPeriod | Reply {
   const today = dayOf(now);
   const split = splitTrailingPeriod(args, today);
-  if (split.error) return { reply: userError(periodErrorText(split.error), PERIOD_EXAMPLES) };
+  if (split.error) return userError(periodErrorText(split.error), PERIOD_EXAMPLES);
   const periodText = split.period ? args.slice(split.rest.length).trim() : '';
   return { subject: split.rest, period: split.period ?? defaultPeriod(today), periodText };
 }
 
 /** "Xã Yên Phú (Phú Thọ)". */
-export function unitWithProvince(u: UnitRecord): string {
+function unitWithProvince(u: UnitRecord): string {
   return `${unitTitle(u)} (${u.provinceName})`;
 }
 
@@ -79,10 +86,6 @@ export async function findCommune(ctx: AppContext, query: string, commandFor: (c
     case 'invalid':
       return userError(TEXT.communeInvalid[r.reason], TEXT.communeExample);
   }
-}
-
-export function isReply(x: unknown): x is Reply {
-  return typeof x === 'object' && x !== null && 'blocks' in x && 'status' in x;
 }
 
 /**

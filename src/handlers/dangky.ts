@@ -4,13 +4,11 @@ import { fileRequest } from '../access/registrations.js';
 import { parseRole, ROLE_LABEL, ROLE_WORD, type Role } from '../access/roles.js';
 import type { AppContext } from '../core/context.js';
 import type { Reply } from '../core/reply.js';
-import { reply, userError } from '../core/reply.js';
+import { isReply, reply, userError } from '../core/reply.js';
 import type { CommandRequest } from '../core/request.js';
 import { TEXT } from '../text/messages.js';
 import { adminNoticeTargets } from './notify-admins.js';
 import { resolveRoleUnit } from './role-unit.js';
-
-export const DANGKY_EXAMPLE = 'Ví dụ: /dangky xa Thượng Cốc, /dangky so Nội vụ, /dangky to 10, /dangky lanhdao';
 
 /**
  * /dangky <vai trò> <đơn vị>: a chat asks to be given a role. Administrators are told in
@@ -19,12 +17,12 @@ export const DANGKY_EXAMPLE = 'Ví dụ: /dangky xa Thượng Cốc, /dangky so 
  */
 export async function dangkyHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
   const parsed = parseRole(req.args);
-  if (!parsed) return userError(req.args ? TEXT.roleUnknown(req.args) : TEXT.roleMissing, DANGKY_EXAMPLE);
+  if (!parsed) return userError(req.args ? TEXT.roleUnknown(req.args) : TEXT.roleMissing, TEXT.registerExample);
   // Administrators are people (ADMIN_IDS); a chat can at most be a leaders' chat.
-  if (parsed.role === 'admin') return userError(TEXT.adminNotForChats, DANGKY_EXAMPLE);
+  if (parsed.role === 'admin') return userError(TEXT.adminNotForChats, TEXT.registerExample);
   const role: Role = parsed.role;
-  const unit = await resolveRoleUnit(ctx, role, parsed.rest, (u) => `/dangky ${ROLE_WORD[role]} ${u}`, DANGKY_EXAMPLE);
-  if ('blocks' in unit) return unit;
+  const unit = await resolveRoleUnit(ctx, role, parsed.rest, (u) => `/dangky ${ROLE_WORD[role]} ${u}`, TEXT.registerExample);
+  if (isReply(unit)) return unit;
 
   const chat = { platform: req.chat.platform, chatId: req.chat.id, chatTitle: req.chat.title ?? null, isGroup: req.chat.kind === 'group' };
   const current = await activeBinding(ctx.store, chat);

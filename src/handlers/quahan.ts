@@ -2,7 +2,7 @@ import { audit } from '../access/audit.js';
 import { dossierScope, narrow } from '../access/permissions.js';
 import type { AppContext } from '../core/context.js';
 import type { Block, Reply } from '../core/reply.js';
-import { reply, userError } from '../core/reply.js';
+import { isReply, reply, userError } from '../core/reply.js';
 import type { CommandRequest } from '../core/request.js';
 import { unitPhrase, unitTitle, type Directory } from '../data/directory.js';
 import { overdueDossiers } from '../data/overdue.js';
@@ -12,12 +12,11 @@ import { formatDateTime, formatNumber } from '../text/format.js';
 import { TEXT } from '../text/messages.js';
 import type { WorkingCalendar } from '../time/calendar.js';
 import { dayOf, formatDay } from '../time/day.js';
-import { findCommune, freshnessBlocks, isReply, preferredProvince } from './common.js';
+import { findCommune, freshnessBlocks, preferredProvince } from './common.js';
 import { pageOf, splitTrailingPage } from './paging.js';
-import { provinceFor } from './tongquan.js';
+import { provinceFor } from './province-for.js';
 
 const PAGE_SIZE = 15;
-const EXAMPLE = 'Ví dụ: /quahan, /quahan Yên Phú, /quahan đất đai, /quahan Sở Tư pháp';
 
 /** What an overdue list covers. */
 interface Scope {
@@ -45,7 +44,7 @@ async function requestedScope(ctx: AppContext, dir: Directory, filter: string, p
     }
     const sectors = dir.findSectors(provinceId, filter);
     if (sectors.length > 0) return { label: `lĩnh vực ${sectors[0]!.name}`, communeIds: communesIn(provinceId), sectorIds: sectors.map((s) => s.id) };
-    if (key.startsWith('so ') || key.startsWith('linh vuc ')) return userError(`Không tìm thấy "${filter}".`, EXAMPLE);
+    if (key.startsWith('so ') || key.startsWith('linh vuc ')) return userError(TEXT.overdueFilterNotFound(filter), TEXT.overdueExample);
   }
   const found = await findCommune(ctx, filter, (code) => `/quahan ${code}`);
   if (isReply(found)) return found;
@@ -62,8 +61,8 @@ async function scopeFor(req: CommandRequest, ctx: AppContext, dir: Directory, fi
   let wanted: Scope;
   if (!filter) {
     if (allowed.communeIds !== null) return { label: allowed.label ?? '', communeIds: allowed.communeIds, sectorIds: allowed.sectorIds };
-    const province = await provinceFor(ctx, '', EXAMPLE, (p) => `/quahan ${p.name}`, req.access);
-    if ('blocks' in province) return province;
+    const province = await provinceFor(ctx, '', TEXT.overdueExample, (p) => `/quahan ${p.name}`, req.access);
+    if (isReply(province)) return province;
     wanted = { label: `tỉnh ${province.name}`, communeIds: dir.communesOf(province.id).map((c) => c.id), sectorIds: null };
   } else {
     const own = allowed.provinceId ?? (await preferredProvince(ctx))?.id ?? null;
@@ -97,10 +96,10 @@ export async function quahanHandler(req: CommandRequest, ctx: AppContext): Promi
     overdueDossiers(ctx.store, scope.communeIds, scope.sectorIds, moment.at, moment.live),
     ctx.calendar.get(),
   ]);
-  const title = `Hồ sơ đang giải quyết quá hạn · ${scope.label}`;
+  const title = TEXT.overdueTitle(scope.label);
   const head: Block[] = [
     { kind: 'title', text: title },
-    { kind: 'text', text: `Tính đến ${formatDateTime(moment.at)}: ${formatNumber(rows.length)} hồ sơ.` },
+    { kind: 'text', text: TEXT.overdueCount(formatDateTime(moment.at), formatNumber(rows.length)) },
   ];
   if (rows.length === 0) return reply([...head, ...(await freshnessBlocks(ctx, moment))]);
 
@@ -118,8 +117,8 @@ export async function quahanHandler(req: CommandRequest, ctx: AppContext): Promi
   for (const [communeId, sectors] of byCommune) {
     const commune = dir.communes.get(communeId);
     for (const [sectorId, list] of sectors) {
-      const group = `${commune ? unitTitle(commune) : `Đơn vị ${communeId}`} · ${dir.sectors.get(sectorId)?.name ?? 'Chưa rõ lĩnh vực'}`;
-      for (const r of list) lines.push({ group, count: list.length, text: `${r.code}: hẹn trả ${formatDay(dayOf(r.dueAt))}, ${lateness(calendar, dayOf(r.dueAt), today)}` });
+      const group = TEXT.overdueGroup(commune ? unitTitle(commune) : TEXT.overdueUnknownUnit(communeId), dir.sectors.get(sectorId)?.name ?? null);
+      for (const r of list) lines.push({ group, count: list.length, text: TEXT.overdueLine(r.code, formatDay(dayOf(r.dueAt)), lateness(calendar, dayOf(r.dueAt), today)) });
     }
   }
   const shown = pageOf(lines, page ?? 1, PAGE_SIZE);
@@ -150,6 +149,5 @@ export async function quahanHandler(req: CommandRequest, ctx: AppContext): Promi
 /** "quá 3 ngày làm việc", counted on the working calendar. */
 function lateness(calendar: WorkingCalendar, dueDay: number, today: number): string {
   const late = calendar.workingDaysBetween(dueDay, today);
-  if (late > 0) return `quá ${formatNumber(late)} ngày làm việc`;
-  return dueDay === today ? 'quá giờ hẹn hôm nay' : 'quá hạn, chưa qua ngày làm việc nào';
+  return TEXT.lateness(late, formatNumber(late), dueDay === today);
 }

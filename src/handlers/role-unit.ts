@@ -1,9 +1,9 @@
 import type { AppContext } from '../core/context.js';
 import type { Choice, Reply } from '../core/reply.js';
-import { userError } from '../core/reply.js';
+import { isReply, userError } from '../core/reply.js';
 import { unitPhrase, type Directory } from '../data/directory.js';
-import { findCommune, isReply, preferredProvince } from './common.js';
-import { provinceFor } from './tongquan.js';
+import { findCommune, preferredProvince } from './common.js';
+import { provinceFor } from './province-for.js';
 import { TEXT } from '../text/messages.js';
 import type { Role } from '../access/roles.js';
 
@@ -56,7 +56,7 @@ export async function resolveRoleUnit(ctx: AppContext, role: Role, text: string,
     case 'leader': {
       if (exact) return dir.provinces.has(Number(exact[1])) ? { unitId: Number(exact[1]), label: unitLabel(dir, role, Number(exact[1])) } : userError(TEXT.provinceNotFound(text), example);
       const p = await provinceFor(ctx, text, example, (x) => commandFor(`#${x.id}`));
-      if ('blocks' in p) return p;
+      if (isReply(p)) return p;
       return { unitId: p.id, label: unitLabel(dir, role, p.id) };
     }
     case 'commune': {

@@ -1,47 +1,16 @@
-import type { Access } from '../access/access.js';
-import { provinceOfAccess } from '../access/permissions.js';
 import type { AppContext } from '../core/context.js';
 import type { Block, Field, Reply } from '../core/reply.js';
-import { reply, userError } from '../core/reply.js';
+import { isReply, reply } from '../core/reply.js';
 import type { CommandRequest } from '../core/request.js';
-import { unitPhrase, type ProvinceInfo } from '../data/directory.js';
-import { provincesWithDossiers } from '../data/figures.js';
+import { unitPhrase } from '../data/directory.js';
 import { provinceReport, type Extremes } from '../reports/province-report.js';
 import { formatNumber, formatPercent } from '../text/format.js';
 import { TEXT } from '../text/messages.js';
 import { isoOfDay } from '../time/day.js';
 import { figureFields, isoPeriodLabel, reportedFields, sourceNote } from './figure-blocks.js';
-import { freshnessBlocks, preferredProvince, subjectAndPeriod } from './common.js';
+import { freshnessBlocks, subjectAndPeriod } from './common.js';
+import { provinceFor } from './province-for.js';
 import { indicatorFields } from './indicator-fields.js';
-
-/**
- * The province a command is about: the one named, else the chat's own (its role's unit),
- * else the deployment's province, else the only province with dossier data. Otherwise a
- * reply asking which.
- */
-export async function provinceFor(
-  ctx: AppContext,
-  subject: string,
-  example: string,
-  commandFor: (p: ProvinceInfo) => string,
-  access?: Access,
-): Promise<ProvinceInfo | Reply> {
-  const dir = await ctx.directory.get();
-  if (subject) return dir.findProvince(subject) ?? userError(TEXT.provinceNotFound(subject), example);
-  const own = access ? provinceOfAccess(access, dir) : null;
-  if (own !== null && dir.provinces.has(own)) return dir.provinces.get(own)!;
-  const preferred = await preferredProvince(ctx);
-  if (preferred) return preferred;
-  const withData = await provincesWithDossiers(ctx.store);
-  if (withData.length === 1) return dir.provinces.get(withData[0]!)!;
-  const options = (withData.length ? withData.map((id) => dir.provinces.get(id)!) : [...dir.provinces.values()]).slice(0, 10);
-  if (options.length === 0) return userError(TEXT.storeEmpty);
-  return {
-    status: 'user_error',
-    blocks: [{ kind: 'text', text: TEXT.provinceNeeded }],
-    choices: { prompt: TEXT.pickNumber(options.length), options: options.map((p) => ({ label: p.name, command: commandFor(p) })) },
-  };
-}
 
 function extremeLine(label: string, e: Extremes): string | null {
   if (!e.best) return null;
@@ -53,9 +22,9 @@ function extremeLine(label: string, e: Extremes): string | null {
 /** /tongquan [tỉnh] [kỳ]: province totals, best and worst communes, or published figures. */
 export async function tongquanHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
   const parsed = subjectAndPeriod(req.args, req.now);
-  if ('reply' in parsed) return parsed.reply;
+  if (isReply(parsed)) return parsed;
   const province = await provinceFor(ctx, parsed.subject, TEXT.provinceExample, (p) => `/tongquan ${p.name}${parsed.periodText ? ` ${parsed.periodText}` : ''}`, req.access);
-  if ('blocks' in province) return province;
+  if (isReply(province)) return province;
 
   const r = await provinceReport(ctx, province, parsed.period);
   const blocks: Block[] = [

@@ -1,13 +1,13 @@
 import type { AppContext } from '../core/context.js';
 import type { Block, Reply } from '../core/reply.js';
-import { reply, userError } from '../core/reply.js';
+import { isReply, reply, userError } from '../core/reply.js';
 import type { CommandRequest } from '../core/request.js';
 import { unitTitle } from '../data/directory.js';
 import { communeReport } from '../reports/commune-report.js';
 import { formatNumber } from '../text/format.js';
 import { TEXT } from '../text/messages.js';
 import { figureFields, reportedFields, sourceNote } from './figure-blocks.js';
-import { findCommune, freshnessBlocks, isReply, subjectAndPeriod } from './common.js';
+import { findCommune, freshnessBlocks, subjectAndPeriod } from './common.js';
 
 /**
  * /xa <tên hoặc mã xã> [kỳ]: a commune's figures for a period (default: from 01/07/2025 to
@@ -15,7 +15,7 @@ import { findCommune, freshnessBlocks, isReply, subjectAndPeriod } from './commo
  */
 export async function xaHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
   const parsed = subjectAndPeriod(req.args, req.now);
-  if ('reply' in parsed) return parsed.reply;
+  if (isReply(parsed)) return parsed;
   // In a commune's own group, "/xa" alone means that commune.
   const own = !parsed.subject && req.access.role === 'commune' && req.access.unitId !== null ? (await ctx.directory.get()).communes.get(req.access.unitId) : undefined;
   if (!parsed.subject && !own) return userError(TEXT.communeMissing, TEXT.communeExample);

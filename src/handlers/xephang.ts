@@ -1,6 +1,6 @@
 import type { AppContext } from '../core/context.js';
 import type { Reply } from '../core/reply.js';
-import { reply } from '../core/reply.js';
+import { isReply, reply } from '../core/reply.js';
 import type { CommandRequest } from '../core/request.js';
 import { unitTitle } from '../data/directory.js';
 import { figuresByCommune } from '../data/figures.js';
@@ -11,7 +11,7 @@ import { formatDate, formatDateTime, formatNumber, formatPercent } from '../text
 import { TEXT } from '../text/messages.js';
 import { freshnessBlocks, subjectAndPeriod } from './common.js';
 import { pageOf, splitTrailingPage } from './paging.js';
-import { provinceFor } from './tongquan.js';
+import { provinceFor } from './province-for.js';
 
 const PAGE_SIZE = 20;
 
@@ -33,7 +33,7 @@ const METRIC_TITLE: Record<Metric, string> = {
 };
 
 /** Reads a leading metric word; returns the metric and what follows it. */
-export function parseMetric(subject: string): { metric: Metric; rest: string } {
+function parseMetric(subject: string): { metric: Metric; rest: string } {
   const folded = foldKey(subject);
   for (const [word, metric] of METRIC_WORDS) {
     if (folded === word || folded.startsWith(`${word} `)) {
@@ -44,17 +44,16 @@ export function parseMetric(subject: string): { metric: Metric; rest: string } {
   return { metric: 'online', rest: subject };
 }
 
-const EXAMPLE = 'Ví dụ: /xephang đúng hạn tháng 7/2025 hoặc /xephang quá hạn';
 
 /** /xephang [trực tuyến | đúng hạn | quá hạn] [tỉnh] [kỳ] [trang]: communes ranked on a metric. */
 export async function xephangHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
   const { rest: withoutPage, page } = splitTrailingPage(req.args);
   const parsed = subjectAndPeriod(withoutPage, req.now);
-  if ('reply' in parsed) return parsed.reply;
+  if (isReply(parsed)) return parsed;
   const { metric, rest } = parseMetric(parsed.subject);
   const base = `/xephang ${withoutPage}`.trim();
-  const province = await provinceFor(ctx, rest, EXAMPLE, (p) => `/xephang ${[metricWord(metric), p.name, parsed.periodText].filter(Boolean).join(' ')}`, req.access);
-  if ('blocks' in province) return province;
+  const province = await provinceFor(ctx, rest, TEXT.rankingExample, (p) => `/xephang ${[metricWord(metric), p.name, parsed.periodText].filter(Boolean).join(' ')}`, req.access);
+  if (isReply(province)) return province;
 
   const dir = await ctx.directory.get();
   const communes = dir.communesOf(province.id);

@@ -1,4 +1,4 @@
-import type { ImportKind } from '../data/imports.js';
+import type { ImportCounts, ImportKind } from '../data/imports.js';
 import type { ImportError } from './errors.js';
 import type { Rejection } from './rejections.js';
 
@@ -31,7 +31,7 @@ export interface ExtraCount {
  * The outcome of one import, whatever its kind: counted rows, the first rejections, where
  * the full report went, and, when it failed, why and how far it got.
  */
-export interface ImportResult {
+export interface ImportResult extends ImportCounts {
   kind: ImportKind;
   source: string;
   status: 'done' | 'failed';
@@ -40,11 +40,6 @@ export interface ImportResult {
   info: SourceInfo | null;
   /** Data rows read (valid or not). */
   rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  /** Rows refused by validation. */
-  rejected: number;
   /** Earlier rows replaced by a later row with the same key. */
   duplicates: number;
   extra: ExtraCount[];

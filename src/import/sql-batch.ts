@@ -16,7 +16,10 @@ export async function insertRows(tx: SqlExecutor, table: string, columns: readon
   }
 }
 
-/** `ON CONFLICT (key) DO UPDATE SET c = excluded.c, …` for the given columns. */
-export function upsertTail(key: readonly string[], columns: readonly string[]): string {
-  return `ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+/**
+ * `ON CONFLICT (key) DO UPDATE SET c = excluded.c, …` for the given columns; `where` names
+ * the condition of a partial unique index ("code IS NOT NULL").
+ */
+export function upsertTail(key: readonly string[], columns: readonly string[], where?: string): string {
+  return `ON CONFLICT (${key.join(', ')})${where ? ` WHERE ${where}` : ''} DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`;
 }

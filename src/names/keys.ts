@@ -64,7 +64,7 @@ function classify(s: string, i: number, code: number): Kind {
 }
 
 // Keys are written into two reusable buffers, both filled in one pass: the index builds keys
-// for thousands of names at start-up, and per-character string concatenation was its main cost.
+// for thousands of names at start-up, and this keeps it free of per-character string building.
 let toneBuffer = new Uint16Array(256);
 let foldBuffer = new Uint16Array(256);
 

@@ -49,7 +49,7 @@ function bagDistance(a: Uint8Array, b: Uint8Array, max: number): number {
  * otherwise 2, except 1 for keys of at most 4 letters, where 2 edits would change half the word
  * and suggest unrelated names.
  */
-export function maxSuggestionDistance(key: string): number {
+function maxSuggestionDistance(key: string): number {
   const letters = key.replace(/ /g, '').length;
   if (letters > 10) return 3;
   return letters <= 4 ? 1 : 2;

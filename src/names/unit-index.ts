@@ -19,7 +19,7 @@ import type { Resolution, ResolveOptions, UnitRecord } from './types.js';
 export type { FormerName, Resolution, ResolveOptions, UnitRecord, UnitType } from './types.js';
 
 /** Longest accepted query, in characters; the longest unit name has 23. */
-export const MAX_QUERY_LENGTH = 100;
+const MAX_QUERY_LENGTH = 100;
 
 const CODE = /^\d{5}$/;
 

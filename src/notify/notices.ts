@@ -1,5 +1,5 @@
 import { offerKey, rememberDecision, type OfferMemory } from '../core/memory.js';
-import type { Reply } from '../core/reply.js';
+import { isReply, type Reply } from '../core/reply.js';
 import type { Platform } from '../core/request.js';
 import type { SqlExecutor } from '../data/sql/driver.js';
 import type { Store } from '../data/store.js';
@@ -30,7 +30,7 @@ interface StoredNotice {
 /** Reads a stored notice (also one kept as a bare reply). */
 function readStored(payload: string): StoredNotice {
   const parsed = JSON.parse(payload) as StoredNotice | Reply;
-  return 'blocks' in parsed ? { reply: parsed } : parsed;
+  return isReply(parsed) ? { reply: parsed } : parsed;
 }
 
 /** How a running channel takes a notice: sends it, or puts it in its own outbox. */

@@ -1,6 +1,6 @@
 import { dataUpdatedAt } from '../data/imports.js';
-import { dueSoonByCommune } from '../data/overdue.js';
-import { overdueByCommune, pausedByCommune } from '../data/figures.js';
+import { pausedByCommune } from '../data/figures.js';
+import { dueSoonByCommune, overdueByCommune } from '../data/overdue.js';
 import type { WorkingCalendar } from '../time/calendar.js';
 import type { Store } from '../data/store.js';
 import { dayOf, endOfDayInstant } from '../time/day.js';

@@ -19,7 +19,7 @@ export interface WorkingCalendarOptions {
  * The Labour Code 2019 (with the 1/9 adjacent day) took effect on 1 January 2021, and the lunar
  * library has no data after 2199.
  */
-export const DEFAULT_RULE_YEARS: readonly [number, number] = [2021, 2199];
+const DEFAULT_RULE_YEARS: readonly [number, number] = [2021, 2199];
 
 const CALENDAR_KINDS: ReadonlySet<string> = new Set<CalendarKind>([
   'public_holiday',

@@ -39,7 +39,7 @@ export interface OccasionHolidays {
 }
 
 /** Years for which the lunar library has data (it returns zeros outside this range). */
-export const LUNAR_YEARS_SUPPORTED: readonly [number, number] = [1800, 2199];
+const LUNAR_YEARS_SUPPORTED: readonly [number, number] = [1800, 2199];
 
 const ART_112 = 'BLLĐ 2019 Điều 112';
 const ART_111 = 'BLLĐ 2019 Điều 111 khoản 3: ngày lễ trùng ngày nghỉ hằng tuần thì nghỉ bù vào ngày làm việc kế tiếp';

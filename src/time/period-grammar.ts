@@ -32,7 +32,7 @@ export type RelativeWord =
 export type SpecFailure = { fail: 'unrecognised' | 'impossible_date'; detail?: string };
 
 /** Longest "last N days" accepted: ten years is already far more than the data holds. */
-export const MAX_LAST_DAYS = 3660;
+const MAX_LAST_DAYS = 3660;
 
 /**
  * Folds user text for matching: lower case, no diacritics (đ → d), one space between words,

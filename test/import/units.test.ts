@@ -13,7 +13,8 @@ import { fixedClock } from '../../src/core/clock.js';
 import { UNITS_VERSION_KEY } from '../../src/data/directory.js';
 import { getMeta } from '../../src/data/meta.js';
 import type { Store } from '../../src/data/store.js';
-import { findCommune, isReply } from '../../src/handlers/common.js';
+import { isReply } from '../../src/core/reply.js';
+import { findCommune } from '../../src/handlers/common.js';
 import { importOldUnits } from '../../src/import/units/import-old-units.js';
 import { importUnits } from '../../src/import/units/import-units.js';
 import { foldKey } from '../../src/names/keys.js';
@@ -114,6 +115,7 @@ describe.skipIf(!haveReference)(`the reference unit lists (${TEST_DIALECT})`, ()
     const r = await importOldUnits(store, MERGE_MAP, { now: IMPORT_NOW, rejectedCsv: null });
     expect(r).toMatchObject({ status: 'done', rows: 10604, rejected: 0 });
     expect(r.inserted + r.updated + r.unchanged + r.duplicates).toBe(10604);
+    expect(r.duplicates).toBe(0);
     expect(await getMeta(store, UNITS_VERSION_KEY)).not.toBe(before);
 
     const local = plain(await ask(phuTho, '/xa Văn Sơn'));
@@ -122,6 +124,26 @@ describe.skipIf(!haveReference)(`the reference unit lists (${TEST_DIALECT})`, ()
     // Without a province, several old Văn Sơn exist: Thượng Cốc is among the choices.
     const anywhere = await ask(app, '/xa Văn Sơn');
     expect(anywhere.choices?.options.map((o) => o.command)).toContain('/xa 05293');
+  });
+
+  it('keeps both old units named Yên Viên (a town and a commune, each with its old code), and /xa Yên Viên answers Phù Đổng once', async () => {
+    const stored = await store.sql.all<{ code: string; name: string; type: string; district: string }>(
+      "SELECT f.code, f.name, f.type, f.district FROM former_unit f JOIN commune c ON c.id = f.commune_id WHERE c.code = '00541' AND f.name = 'Yên Viên' ORDER BY f.code",
+    );
+    expect(stored).toEqual([
+      { code: '00526', name: 'Yên Viên', type: 'thi_tran', district: 'Huyện Gia Lâm' },
+      { code: '00532', name: 'Yên Viên', type: 'xa', district: 'Huyện Gia Lâm' },
+    ]);
+    // Every row of the official map is a distinct old unit: one stored entry per row.
+    expect(await count(store, 'former_unit')).toBeGreaterThanOrEqual(10604);
+    const r = await ask(app, '/xa Yên Viên');
+    expect(r.status).toBe('ok');
+    expect(r.choices).toBeUndefined();
+    const text = plain(r);
+    expect(text).toContain('Xã Phù Đổng (Hà Nội) · mã 00541');
+    expect(text).toMatch(/Yên Viên \(trước sắp xếp\) nay thuộc [Xx]ã Phù Đổng\./);
+    const town = plain(await ask(app, '/xa thị trấn Yên Viên'));
+    expect(town).toContain('Xã Phù Đổng (Hà Nội) · mã 00541');
   });
 
   it('re-importing the same lists changes nothing', async () => {
@@ -214,5 +236,41 @@ describe(`units from a small list (${TEST_DIALECT})`, () => {
     ]);
     const row = await store.sql.get<{ name: string; type: string; district: string }>("SELECT name, type, district FROM former_unit WHERE code = '80001'");
     expect(row).toEqual({ name: 'Rất Cũ', type: 'xa', district: 'Huyện Xưa' });
+  });
+
+  it('keys old units by their old code: two of one name in one new unit are two entries, a row without a code adds none, an entry without a code gets it from the map', async () => {
+    const units = [HEADER, '90010,Mười,xã,Xã Mười,99,Tỉnh Thử,,"Xã Cũ Không Mã; 90101:Thị trấn Trùng; 90102:Xã Trùng (một phần)",xã,,muoi'].join('\n');
+    const u = await importUnits(store, tmp.file('same-name.csv', units), { now: IMPORT_NOW });
+    expect(u).toMatchObject({ status: 'done', inserted: 1, rejected: 0 });
+    const MAP_HEADER = 'new_code,new_name,province_code,old_code,old_name,old_district,old_province,share';
+    const map = [
+      MAP_HEADER,
+      '90010,Xã Mười,99,90103,Xã Cũ Không Mã,Huyện Xưa,Tỉnh Xưa,toàn bộ',
+      '90010,Xã Mười,99,90101,Thị trấn Trùng,Huyện Xưa,Tỉnh Xưa,toàn bộ',
+      '90010,Xã Mười,99,90102,Xã Trùng,Huyện Xưa,Tỉnh Xưa,một phần',
+      '90010,Xã Mười,99,,Xã Trùng,,,',
+    ].join('\n');
+    const r = await importOldUnits(store, tmp.file('same-name-map.csv', map), { now: IMPORT_NOW });
+    expect(r).toMatchObject({ status: 'done', rows: 4, inserted: 0, updated: 3, unchanged: 1, rejected: 0, duplicates: 0 });
+    const stored = () =>
+      store.sql.all("SELECT f.code, f.name, f.type, f.district, f.share FROM former_unit f JOIN commune c ON c.id = f.commune_id WHERE c.code = '90010' ORDER BY f.code");
+    const expected = [
+      { code: '90101', name: 'Trùng', type: 'thi_tran', district: 'Huyện Xưa', share: 'toàn bộ' },
+      { code: '90102', name: 'Trùng', type: 'xa', district: 'Huyện Xưa', share: 'một phần' },
+      { code: '90103', name: 'Cũ Không Mã', type: 'xa', district: 'Huyện Xưa', share: 'toàn bộ' },
+    ];
+    expect(await stored()).toEqual(expected);
+    // Both lists again: nothing changes, nothing is added.
+    expect(await importUnits(store, tmp.file('same-name.csv', units), { now: IMPORT_NOW })).toMatchObject({ inserted: 0, updated: 0 });
+    expect(await importOldUnits(store, tmp.file('same-name-map.csv', map), { now: IMPORT_NOW })).toMatchObject({ inserted: 0, updated: 0 });
+    expect(await stored()).toEqual(expected);
+  });
+
+  it('names the old code when the map repeats an old unit', async () => {
+    const MAP_HEADER = 'new_code,new_name,province_code,old_code,old_name,old_district,old_province,share';
+    const map = [MAP_HEADER, '90010,Xã Mười,99,90104,Xã Lặp,Huyện Xưa,Tỉnh Xưa,toàn bộ', '90010,Xã Mười,99,90104,Xã Lặp,Huyện Xưa,Tỉnh Xưa,một phần'].join('\n');
+    const r = await importOldUnits(store, tmp.file('repeat-map.csv', map), { now: IMPORT_NOW });
+    expect(r).toMatchObject({ status: 'done', inserted: 1, duplicates: 1 });
+    expect(r.rejections.map((x) => x.reason)).toEqual(['Đơn vị mới 90010 có lại đơn vị cũ "Lặp" (mã 90104) ở dòng 3; mỗi đơn vị cũ chỉ lưu một lần, giữ dòng sau.']);
   });
 });

@@ -1,6 +1,7 @@
 import type { ActAs } from '../../access/access.js';
 import { parseRole } from '../../access/roles.js';
 import type { AppContext } from '../../core/context.js';
+import { isReply } from '../../core/reply.js';
 import { foldKey } from '../../names/keys.js';
 import { resolveRoleUnit } from '../../handlers/role-unit.js';
 import { plainText } from '../../channel/render/lines.js';
@@ -30,6 +31,6 @@ async function parseActAs(ctx: AppContext, text: string): Promise<ActAs> {
   if (!parsed) throw new UsageError(`Không hiểu vai trò "${text}" sau --as.\n${AS_EXAMPLES}`);
   if (parsed.role === 'admin') return { role: 'admin', unitId: null, isAdmin: true };
   const unit = await resolveRoleUnit(ctx, parsed.role, parsed.rest, (u) => `--as "${parsed.role} ${u}"`, AS_EXAMPLES);
-  if ('blocks' in unit) throw new UsageError(`${plainText(unit)}\n${AS_EXAMPLES}`);
+  if (isReply(unit)) throw new UsageError(`${plainText(unit)}\n${AS_EXAMPLES}`);
   return { role: parsed.role, unitId: unit.unitId, isAdmin: false };
 }

@@ -23,7 +23,7 @@ export const DEFAULT_CONSOLE_IDENTITY: ConsoleIdentity = {
  * The console shows replies as Zalo does: plain text, numbered choices, a line saying how
  * to reach the other pages. No buttons, no edits, no rate limit.
  */
-export const CONSOLE_CAPABILITIES: AdapterCapabilities = {
+const CONSOLE_CAPABILITIES: AdapterCapabilities = {
   platform: 'console',
   maxTextLength: 4096,
   maxCaptionLength: 4096,
@@ -35,7 +35,7 @@ export const CONSOLE_CAPABILITIES: AdapterCapabilities = {
 };
 
 /** Replies as plain text, split on line boundaries at the console's limit. */
-export class ConsoleRenderer extends LayoutRenderer {
+class ConsoleRenderer extends LayoutRenderer {
   constructor(capabilities: AdapterCapabilities = CONSOLE_CAPABILITIES) {
     super(capabilities, PLAIN);
   }

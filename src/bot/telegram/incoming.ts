@@ -19,7 +19,7 @@ export function userRef(user: User): UserRef {
 }
 
 /** Whether the text is a command ("/xa …", "/xa@Bot …"). */
-export function isCommandText(text: string): boolean {
+function isCommandText(text: string): boolean {
   return /^\s*[/／]\S/u.test(text);
 }
 
@@ -40,7 +40,7 @@ function mentionsOfBot(msg: TextMessage, me: UserFromGetMe): [number, number][] 
  * the bot's own messages, or a message that mentions it. (In groups with privacy mode on,
  * Telegram only delivers commands and replies to the bot anyway.)
  */
-export function isAddressed(msg: TextMessage, me: UserFromGetMe): boolean {
+function isAddressed(msg: TextMessage, me: UserFromGetMe): boolean {
   if (msg.chat.type === 'private') return true;
   if (msg.reply_to_message?.from?.id === me.id) return true;
   return mentionsOfBot(msg, me).length > 0;

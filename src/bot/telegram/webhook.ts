@@ -1,17 +1,9 @@
-import type { WebhookSpec } from '../../channel/webhook.js';
+import type { WebhookSettings, WebhookSpec } from '../../channel/webhook.js';
 import { ALLOWED_UPDATES, type TelegramPlatform } from './platform.js';
 
 /** The header in which Telegram sends the webhook's secret token. */
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 const MAX_BODY = 1024 * 1024;
-
-export interface WebhookSettings {
-  /** The public address given to Telegram. */
-  url: string;
-  /** The path served on the bot's HTTP server. */
-  path: string;
-  secret: string;
-}
 
 /**
  * Telegram's webhook: the secret in X-Telegram-Bot-Api-Secret-Token (401 when wrong), a

@@ -33,7 +33,7 @@ export type ZaloChannel = ChatChannel<ZaloPlatform> & { readonly mode: ZaloConfi
  * pictures served when PUBLIC_BASE_URL is set, then long polling or the webhook.
  * Returned at once; see `whenReady`.
  */
-export function zaloChannel(deps: ZaloChannelDeps, config: ZaloConfig, http: HttpServer, options: ZaloChannelOptions = {}): ZaloChannel {
+function zaloChannel(deps: ZaloChannelDeps, config: ZaloConfig, http: HttpServer, options: ZaloChannelOptions = {}): ZaloChannel {
   const { renderer, client, ...channelOptions } = options;
   const clock = options.clock ?? systemClock;
   const platform = new ZaloPlatform(

@@ -13,7 +13,7 @@ import type {
 } from './types.js';
 
 /** Time limits of calls, in milliseconds (openclaw's measured choices). */
-export const ZALO_TIMEOUTS = {
+const ZALO_TIMEOUTS = {
   default: 30_000,
   /** Zalo fetches the picture before it answers. */
   sendPhoto: 150_000,

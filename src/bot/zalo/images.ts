@@ -5,7 +5,7 @@ import { toDate } from '../../data/sql/driver.js';
 import type { HttpRequest, HttpResponse, HttpServer } from '../../server/http-server.js';
 
 /** Where the pictures are served on the bot's HTTP server. */
-export const IMAGE_PATH = '/zalo/images/';
+const IMAGE_PATH = '/zalo/images/';
 /** How long a picture stays reachable: Zalo fetches it at once, a queued message later. */
 export const IMAGE_TTL_MS = 7 * 24 * 3_600_000;
 const ID_PATTERN = /^[A-Za-z0-9_-]{24}$/;

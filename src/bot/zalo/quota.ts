@@ -4,7 +4,7 @@ import { toDate, toNumber } from '../../data/sql/driver.js';
 import { dayFromYmd, dayOf, monthOf, startOfDayInstant } from '../../time/day.js';
 
 /** Share of the monthly quota at which administrators are told. */
-export const QUOTA_WARNING_SHARE = 0.8;
+const QUOTA_WARNING_SHARE = 0.8;
 
 /** Where a bot stands in the current month. */
 export interface QuotaState {

@@ -24,7 +24,7 @@ const isId = (v: unknown): v is string | number => (typeof v === 'string' && v.t
  * The update inside a body: the documented envelope `{ok: true, result: {…}}` or the flat
  * `{event_name, message}` that real traffic has also shown.
  */
-export function unwrapUpdate(body: Record<string, unknown>): Record<string, unknown> {
+function unwrapUpdate(body: Record<string, unknown>): Record<string, unknown> {
   return body.ok === true && isObject(body.result) ? body.result : body;
 }
 

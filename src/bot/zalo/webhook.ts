@@ -1,19 +1,11 @@
-import type { WebhookSpec } from '../../channel/webhook.js';
+import type { WebhookSettings, WebhookSpec } from '../../channel/webhook.js';
 import type { Logger } from '../../log.js';
 import type { ZaloPlatform } from './platform.js';
 
 /** The header in which Zalo sends the webhook's secret token. */
 export const SECRET_HEADER = 'x-bot-api-secret-token';
 /** The largest body accepted (openclaw's cap); one update is a few hundred bytes. */
-export const MAX_WEBHOOK_BODY = 1024 * 1024;
-
-export interface WebhookSettings {
-  /** The public address given to Zalo. */
-  url: string;
-  /** The path served on the bot's HTTP server. */
-  path: string;
-  secret: string;
-}
+const MAX_WEBHOOK_BODY = 1024 * 1024;
 
 /**
  * Zalo's webhook: the secret in X-Bot-Api-Secret-Token (403 when wrong, nothing read); an

@@ -4,7 +4,7 @@ import type { SqlDriver, SqlExecutor } from './driver.js';
 const TIMESTAMP_OID = 1114;
 
 /** Numbers `?` placeholders as `$1, $2, …` (our SQL has no `?` inside string literals). */
-export function numberPlaceholders(sql: string): string {
+function numberPlaceholders(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }

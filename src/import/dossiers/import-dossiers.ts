@@ -20,7 +20,7 @@ import { SectorTable } from './sectors.js';
  * thread (20,000-row batches were promoted and tripled the heap), large enough that the
  * commit per batch costs little.
  */
-export const DEFAULT_BATCH_ROWS = 5_000;
+const DEFAULT_BATCH_ROWS = 5_000;
 
 export interface DossierImportOptions {
   /** The import's clock: run times and the latest acceptable date. */

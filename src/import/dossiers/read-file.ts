@@ -36,7 +36,7 @@ export interface OpenedInfo {
 export type ReaderEvent = { type: 'opened'; info: OpenedInfo } | { type: 'batch'; batch: DossierBatch; bytesRead: number };
 
 /** Checks that a header has every column an import needs; throws the whole-file error otherwise. */
-export function requireDossierColumns(header: readonly string[], names: Partial<Record<DossierField, string>>): void {
+function requireDossierColumns(header: readonly string[], names: Partial<Record<DossierField, string>>): void {
   const missing = DOSSIER_FIELDS.filter((f) => f.required && names[f.field] === undefined).map((f) => f.label);
   if (names.unitCode === undefined && names.unitName === undefined) missing.splice(1, 0, 'MaDonVi hoặc TenDonVi');
   if (missing.length > 0) throw new ImportError('missing_columns', { columns: missing, singleColumn: header.length === 1 });

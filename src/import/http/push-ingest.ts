@@ -1,6 +1,6 @@
 import { UNITS_VERSION_KEY } from '../../data/directory.js';
 import { writeDossiers } from '../../data/dossier-writer.js';
-import { finishImportRun, startImportRun } from '../../data/imports.js';
+import { finishImportRun, startImportRun, type ImportCounts } from '../../data/imports.js';
 import type { Store } from '../../data/store.js';
 import { bumpVersion } from '../../data/versioned-cache.js';
 import { matchHeader } from '../columns.js';
@@ -13,7 +13,7 @@ import type { UnitLookup } from '../dossiers/units.js';
 import { cellOf, PARSE_SLICE, yieldToEventLoop, type PushedRecord } from './push-body.js';
 
 /** Most rejections listed in one answer; the counts always cover all of them. */
-export const MAX_LISTED_REJECTIONS = 1_000;
+const MAX_LISTED_REJECTIONS = 1_000;
 
 /** A rejected pushed record: its position, the key at fault, why, and its recognised fields. */
 export interface PushRejection {
@@ -24,12 +24,8 @@ export interface PushRejection {
 }
 
 /** What a push did, as the endpoint answers it. */
-export interface PushOutcome {
+export interface PushOutcome extends ImportCounts {
   rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
   duplicates: number;
   rejections: PushRejection[];
   rejectionsTruncated: boolean;

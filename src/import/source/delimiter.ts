@@ -1,5 +1,5 @@
 /** Delimiters that spreadsheet exports use; Vietnamese-locale Excel writes ';'. */
-export const DELIMITERS = [',', ';', '\t', '|'] as const;
+const DELIMITERS = [',', ';', '\t', '|'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
 /**

@@ -40,7 +40,7 @@ export function guessEncoding(sample: Uint8Array): EncodingGuess {
 }
 
 /** True when the bytes are valid UTF-8, allowing a character cut at the end of the sample. */
-export function isUtf8(bytes: Uint8Array): boolean {
+function isUtf8(bytes: Uint8Array): boolean {
   let end = bytes.length;
   // Step back over a possibly incomplete last character (at most 3 continuation bytes).
   for (let k = 0; k < 3 && end > 0; k++) {

@@ -13,7 +13,7 @@ const EOCD_SEARCH = 22 + 0xffff;
  * True when a zip file ends with its central directory. A truncated download or copy loses
  * it, and a streaming reader would otherwise read the first rows and fail halfway.
  */
-export function hasZipDirectory(tail: Buffer): boolean {
+function hasZipDirectory(tail: Buffer): boolean {
   return tail.lastIndexOf(EOCD_SIGNATURE) >= 0 && tail.length >= 22;
 }
 
@@ -23,7 +23,7 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
  * A cell value as text. Dates come back from exceljs as the sheet's wall time written in
  * UTC; they are printed as that wall time so the date parser reads them as Vietnam time.
  */
-export function cellText(v: unknown): string {
+function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return String(v);

@@ -6,9 +6,9 @@ import { bumpVersion } from '../../data/versioned-cache.js';
 import { IMPORT_TEXT as T } from '../../text/messages.js';
 import type { FieldSpec } from '../columns.js';
 import type { ImportResult } from '../result.js';
-import { insertRows, upsertTail } from '../sql-batch.js';
 import { runTableImport, type TableImportOptions, type ValidRow } from '../table-import.js';
 import { parseShare, splitFormerName, type Share } from './former-names.js';
+import { formerUnitKey, writeFormerUnits, type WantedFormerUnit } from './former-units-writer.js';
 
 type OldField = 'newCode' | 'oldCode' | 'oldName' | 'oldDistrict' | 'share';
 
@@ -46,8 +46,8 @@ const oldUnitSchema = z
 /**
  * `old-units <file>`: the old→new map in the format of commune_merge_map.csv (new_code,
  * old_code, old_name, old_district, share…), so that pre-merger names resolve. Each old
- * unit is stored under its new unit by name (without type word); the new unit must already
- * be in the store.
+ * unit is stored under its new unit by its old code (by its name, without type word, where
+ * the row gives no code); the new unit must already be in the store.
  */
 export async function importOldUnits(store: Store, path: string, opts: TableImportOptions = {}): Promise<ImportResult> {
   const result = await runTableImport(
@@ -57,39 +57,20 @@ export async function importOldUnits(store: Store, path: string, opts: TableImpo
       kind: 'old-units',
       fields: OLD_FIELDS,
       schema: oldUnitSchema,
-      key: (r) => `${r.newCode}\u0000${r.name}`,
-      duplicateReason: (r, later) => T.duplicateFormer(r.name, r.newCode, later),
-      write: async (s, rows: ValidRow<OldUnitRow>[], reject) => {
-        const counts = { inserted: 0, updated: 0, unchanged: 0 };
-        await s.sql.transaction(async (tx) => {
+      key: (r) => `${r.newCode}\u0000${formerUnitKey(r)}`,
+      duplicateReason: (r, later) => T.duplicateFormer(r.name, r.code, r.newCode, later),
+      write: async (s, rows: ValidRow<OldUnitRow>[], reject) =>
+        s.sql.transaction(async (tx) => {
           const ids = new Map((await tx.all<{ id: unknown; code: string }>('SELECT id, code FROM commune')).map((r) => [r.code, toNumber(r.id)]));
-          const existing = new Map(
-            (await tx.all<{ commune_id: unknown; name: string; code: string | null; type: string | null; district: string | null; share: string | null }>(
-              'SELECT commune_id, name, code, type, district, share FROM former_unit',
-            )).map((r) => [`${toNumber(r.commune_id)}\u0000${r.name}`, r]),
-          );
-          const out: unknown[][] = [];
+          const wanted: WantedFormerUnit[] = [];
           for (const row of rows) {
-            const r = row.value;
-            const communeId = ids.get(r.newCode);
-            if (communeId === undefined) {
-              reject(row, 'newCode', T.newUnitMissing(r.newCode));
-              continue;
-            }
-            const old = existing.get(`${communeId}\u0000${r.name}`);
-            const next = { code: r.code ?? old?.code ?? null, type: r.type ?? old?.type ?? null, district: r.district ?? old?.district ?? null, share: r.share ?? old?.share ?? null };
-            if (!old) counts.inserted++;
-            else if (old.code !== next.code || old.type !== next.type || old.district !== next.district || old.share !== next.share) counts.updated++;
-            else {
-              counts.unchanged++;
-              continue;
-            }
-            out.push([communeId, r.name, next.code, next.type, next.district, next.share]);
+            const { newCode, ...unit } = row.value;
+            const communeId = ids.get(newCode);
+            if (communeId === undefined) reject(row, 'newCode', T.newUnitMissing(newCode));
+            else wanted.push({ communeId, ...unit });
           }
-          await insertRows(tx, 'former_unit', ['commune_id', 'name', 'code', 'type', 'district', 'share'], out, upsertTail(['commune_id', 'name'], ['code', 'type', 'district', 'share']));
-        });
-        return counts;
-      },
+          return writeFormerUnits(tx, wanted);
+        }),
     },
     opts,
   );

@@ -14,6 +14,7 @@ import { openTable } from '../source/open-table.js';
 import { insertRows, upsertTail } from '../sql-batch.js';
 import { runTableImport, type TableImportOptions, type ValidRow } from '../table-import.js';
 import { parseMergedFrom, type Share } from './former-names.js';
+import { writeFormerUnits, type FormerUnitCounts } from './former-units-writer.js';
 
 type UnitField = 'code' | 'name' | 'type' | 'typeCurrent' | 'provinceCode' | 'provinceName' | 'provinceType' | 'mergedFrom';
 
@@ -122,7 +123,7 @@ function provinceFromName(text: string): { name: string; type: ProvinceType | nu
 async function writeUnits(store: Store, rows: ValidRow<UnitRow>[]) {
   const counts = { inserted: 0, updated: 0, unchanged: 0 };
   const provinces = { inserted: 0, updated: 0, unchanged: 0, guessed: 0 };
-  const former = { inserted: 0, updated: 0, unchanged: 0 };
+  let former: FormerUnitCounts = { inserted: 0, updated: 0, unchanged: 0 };
   await store.sql.transaction(async (tx) => {
     const known = await storedProvinces(tx);
     const wanted = new Map<string, { name: string; type: ProvinceType | null }>();
@@ -170,30 +171,9 @@ async function writeUnits(store: Store, rows: ValidRow<UnitRow>[]) {
     await insertRows(tx, 'commune', ['code', 'name', 'type', 'province_id'], communeRows, upsertTail(['code'], ['name', 'type', 'province_id']));
 
     const ids = new Map((await tx.all<{ id: unknown; code: string }>('SELECT id, code FROM commune')).map((r) => [r.code, toNumber(r.id)]));
-    const existing = new Map(
-      (await tx.all<{ commune_id: unknown; name: string; code: string | null; type: string | null; share: string | null }>(
-        'SELECT commune_id, name, code, type, share FROM former_unit',
-      )).map((r) => [`${toNumber(r.commune_id)}\u0000${r.name}`, r]),
-    );
-    // Two old units of one name under one new unit (a thị trấn and a xã) share one entry: the later wins.
-    const wantedFormer = new Map<string, { communeId: number; f: UnitRow['former'][number] }>();
-    for (const { value: u } of rows) {
-      const communeId = ids.get(u.code)!;
-      for (const f of u.former) wantedFormer.set(`${communeId}\u0000${f.name}`, { communeId, f });
-    }
-    const formerRows: unknown[][] = [];
-    for (const [key, { communeId, f }] of wantedFormer) {
-      const old = existing.get(key);
-      if (!old) former.inserted++;
-      else if (old.code !== f.code || old.type !== f.type || old.share !== f.share) former.updated++;
-      else {
-        former.unchanged++;
-        continue;
-      }
-      formerRows.push([communeId, f.name, f.code, f.type, f.share]);
-    }
-    // The district is only in the old→new map; an update from this list keeps it.
-    await insertRows(tx, 'former_unit', ['commune_id', 'name', 'code', 'type', 'share'], formerRows, upsertTail(['commune_id', 'name'], ['code', 'type', 'share']));
+    // The district is only in the old→new map (null here keeps it).
+    const formerUnits = rows.flatMap(({ value: u }) => u.former.map((f) => ({ communeId: ids.get(u.code)!, ...f, district: null })));
+    former = await writeFormerUnits(tx, formerUnits);
   });
   const n = formatNumber;
   return {
