@@ -30,6 +30,8 @@ export class DossierBatcher {
   private superseded = 0;
   private rowsRead = 0;
   private lastLine = 0;
+  /** Rejections held before a batch is handed over even when it has few valid rows. */
+  private readonly maxRejections: number;
 
   constructor(
     private readonly schema: DossierRowSchema,
@@ -39,6 +41,7 @@ export class DossierBatcher {
     batchSize: number,
   ) {
     this.builder = new PackedBuilder(batchSize);
+    this.maxRejections = batchSize;
   }
 
   /** A row that cannot be read at all; nothing of it is echoed. */
@@ -80,9 +83,13 @@ export class DossierBatcher {
     this.lastLine = line;
   }
 
-  /** True when the batch has reached its size. */
+  /**
+   * True when the batch has reached its size, in valid rows or in rejections: a file whose
+   * rows are mostly invalid must not gather all its rejections in one batch (30,000 of them
+   * exhausted the reading thread's heap).
+   */
   get ready(): boolean {
-    return this.builder.full;
+    return this.builder.full || this.rejections.length >= this.maxRejections;
   }
 
   /** True when anything was read since the last batch. */
