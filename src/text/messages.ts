@@ -147,7 +147,6 @@ export const IMPORT_TEXT = {
   unreadableChars: (label: string) => `${sentence(label)} có ký tự không đọc được (tệp có thể sai bảng mã).`,
   cellCount: (cells: number, columns: number) =>
     `Dòng có ${cells} ô trong khi tiêu đề có ${columns} cột (thừa hoặc thiếu dấu phân cách), nên không biết ô nào thuộc cột nào.`,
-  codeInvalid: 'Mã hồ sơ không hợp lệ: tối đa 60 ký tự, không có khoảng trắng.',
   unitUnknownCode: (code: string) => `Không có đơn vị nào mang mã ${code} trong danh sách đơn vị đã nhập.`,
   unitUnknownName: (name: string) => `Không tìm thấy xã, phường "${name}" trong danh sách đơn vị.`,
   unitAmbiguous: (name: string, provinces: string) =>
