@@ -1,4 +1,5 @@
 import { formatDecimal, formatNumber } from '../text/format.js';
+import { IMPORT_HARDENING_TEXT as H } from '../text/import-messages.js';
 import { IMPORT_TEXT as T } from '../text/messages.js';
 import type { ImportError } from './errors.js';
 import { formatBytes } from './progress.js';
@@ -43,7 +44,7 @@ export function summaryLines(r: ImportResult): string[] {
   if (r.status === 'failed') {
     lines.push(T.failed);
     if (r.error) lines.push(errorText(r.error, r.source));
-    lines.push(r.written.batches > 0 ? T.partlyWritten(r.written.batches, r.written.lastLine) : T.nothingWritten);
+    lines.push(r.written.batches > 0 ? H.keptRows(formatNumber(r.written.rows), formatNumber(r.written.lastLine)) : T.nothingWritten);
   } else {
     const rate = r.seconds > 0 ? Math.round(r.rows / r.seconds) : r.rows;
     lines.push(T.done(formatDecimal(Math.round(r.seconds * 10) / 10), formatNumber(rate)));

@@ -27,12 +27,11 @@ export const IMPORT_HARDENING_TEXT = {
   unitCodePadded: (given: string, code: string) =>
     `Mã đơn vị ${given} được gửi dưới dạng số nên mất chữ số 0 ở đầu; đã đọc là ${code}. Hãy gửi mã đơn vị dưới dạng chuỗi ("${code}").`,
   /** What stays in the store after a failed import, and how to finish it. */
-  keptRows: (rows: string) => `Đã ghi ${rows} dòng đầu; chạy lại cùng tệp để hoàn tất (dòng đã ghi sẽ được cập nhật, không bị đếm hai lần).`,
+  keptRows: (rows: string, lastLine: string) =>
+    `Đã ghi ${rows} dòng đầu; chạy lại cùng tệp để hoàn tất (đến dòng ${lastLine} của tệp đã được ghi trọn; chạy lại không đếm hai lần các dòng đã ghi).`,
   /** `--tinh` names no province of the store. */
   unknownProvince: (given: string, known: string) =>
     `Không có tỉnh, thành phố "${given}" trong danh sách đơn vị đã nhập. Hãy ghi tên hoặc mã 2 chữ số của tỉnh, ví dụ: ${known}.`,
   /** A run that was still "running" when its process died. */
   updateInterrupted: 'bị gián đoạn',
-  /** /capnhat to an administrator: the source name, masked. */
-  updateSource: (source: string) => `nguồn: ${source}`,
 };

@@ -138,8 +138,6 @@ export const IMPORT_TEXT = {
     read_failed: (name: string) => `Không đọc được tệp "${name}".`,
   },
   nothingWritten: 'Chưa dòng nào được ghi vào kho.',
-  partlyWritten: (batches: number, line: number) =>
-    `Đã ghi trọn ${batches} lô đầu (đến dòng ${line}); các dòng sau chưa được ghi. Sửa tệp rồi chạy lại: dòng đã ghi sẽ được cập nhật, không bị đếm hai lần.`,
 
   // Why a row was rejected.
   missing: (label: string) => `Thiếu ${label}.`,

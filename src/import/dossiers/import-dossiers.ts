@@ -89,7 +89,7 @@ export async function importDossiers(store: Store, path: string, opts: DossierIm
       result.inserted += w.inserted;
       result.updated += w.updated;
       result.unchanged += w.unchanged;
-      result.written = { batches: result.written.batches + 1, lastLine: batch.lastLine };
+      result.written = { batches: result.written.batches + 1, rows: result.rows, lastLine: batch.lastLine };
       opts.onProgress?.({ rows: result.rows, bytes: ev.bytesRead, totalBytes: result.info?.size ?? null, elapsedMs: performance.now() - started });
     }
     result.status = 'done';
