@@ -45,9 +45,13 @@ export function csvCell(raw: string): string {
   return /[",\r\n;\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Where the report of rejected rows goes: `<input>.rejected.csv` beside the input file. */
+/**
+ * Where the report of rejected rows goes, beside the input file: `ho-so.rejected.csv` for
+ * `ho-so.csv`, and the whole name kept for any other (`ho-so.xlsx.rejected.csv`), so two
+ * inputs of the same stem never write one report.
+ */
 export function rejectedPathFor(input: string): string {
-  return `${input.replace(/\.(csv|txt|xlsx|tsv)$/i, '')}.rejected.csv`;
+  return `${input.replace(/\.csv$/i, '')}.rejected.csv`;
 }
 
 /**

@@ -19,6 +19,8 @@ export function errorText(err: ImportError, fileName: string): string {
       return T.fatal.missing_columns(fileName, d.columns ?? [], d.singleColumn ?? false);
     case 'no_units':
       return T.fatal.no_units();
+    case 'unknown_province':
+      return H.unknownProvince(d.province ?? '', (d.provinces ?? []).join(', '));
     default:
       return T.fatal[err.code](fileName);
   }

@@ -29,9 +29,9 @@ export const IMPORT_HARDENING_TEXT = {
   /** What stays in the store after a failed import, and how to finish it. */
   keptRows: (rows: string, lastLine: string) =>
     `Đã ghi ${rows} dòng đầu; chạy lại cùng tệp để hoàn tất (đến dòng ${lastLine} của tệp đã được ghi trọn; chạy lại không đếm hai lần các dòng đã ghi).`,
-  /** `--tinh` names no province of the store. */
+  /** `--tinh` (or DEFAULT_PROVINCE) names no province of the store. */
   unknownProvince: (given: string, known: string) =>
-    `Không có tỉnh, thành phố "${given}" trong danh sách đơn vị đã nhập. Hãy ghi tên hoặc mã 2 chữ số của tỉnh, ví dụ: ${known}.`,
+    `Không có tỉnh, thành phố "${given}" trong danh sách đơn vị đã nhập (--tinh hoặc DEFAULT_PROVINCE). Hãy ghi tên hoặc mã 2 chữ số của tỉnh${known ? `, ví dụ: ${known}` : ''}.`,
   /** A run that was still "running" when its process died. */
   updateInterrupted: 'bị gián đoạn',
 };

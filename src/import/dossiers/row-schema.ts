@@ -5,7 +5,7 @@ import { formatDate } from '../../text/format.js';
 import { IMPORT_HARDENING_TEXT as H } from '../../text/import-messages.js';
 import { IMPORT_TEXT as T } from '../../text/messages.js';
 import { dayFromYmd, dayOf, startOfDayInstant, ymdOf } from '../../time/day.js';
-import { parseInstant } from '../dates.js';
+import { isDateShaped, parseInstant } from '../dates.js';
 import { personalDataReason } from '../personal-cells.js';
 import { DOSSIER_FIELD_NAMES, DOSSIER_LABEL, type DossierField } from './fields.js';
 
@@ -101,7 +101,7 @@ function readInstant(c: Record<DossierField, string>, field: DossierField, issue
     return null;
   }
   const ms = parseInstant(v);
-  if (ms === null) issues.push({ field, message: T.dateUnreadable(label, v) });
+  if (ms === null) issues.push({ field, message: isDateShaped(v) ? H.dateNotReal(label, v) : T.dateUnreadable(label, v) });
   else if (ms < earliest || ms > latest) issues.push({ field, message: T.dateOutOfRange(label, v, formatDate(new Date(earliest)), formatDate(new Date(latest))) });
   else return ms;
   return null;
