@@ -1,7 +1,8 @@
 /**
- * What the importers say about the hardening rules: personal data in recognised columns,
- * the shape of dossier codes, dates that do not exist, kept rows of a failed import, the
- * command line's province, and interrupted runs. Vietnamese, chosen by code.
+ * What the hardening of imports added to the bot's wording: personal data in recognised
+ * columns, the shape of dossier codes, dates that do not exist, kept rows of a failed
+ * import, the command line's province, interrupted runs, and /nhatky asked in a group.
+ * Vietnamese, chosen by code.
  */
 import type { PersonalDataKind } from '../privacy/personal-data.js';
 
@@ -32,6 +33,8 @@ export const IMPORT_HARDENING_TEXT = {
   /** `--tinh` (or DEFAULT_PROVINCE) names no province of the store. */
   unknownProvince: (given: string, known: string) =>
     `Không có tỉnh, thành phố "${given}" trong danh sách đơn vị đã nhập (--tinh hoặc DEFAULT_PROVINCE). Hãy ghi tên hoặc mã 2 chữ số của tỉnh${known ? `, ví dụ: ${known}` : ''}.`,
+  /** /nhatky asked in a group: the log went to the administrator's private chat. */
+  auditSentPrivately: 'Nhật ký đã được gửi vào tin nhắn riêng của quản trị viên với bot (nhật ký có mã nhóm và người thao tác nên không hiện trong nhóm).',
   /** A run that was still "running" when its process died. */
   updateInterrupted: 'bị gián đoạn',
 };
