@@ -67,14 +67,16 @@ const HAS_LETTER = /\p{L}/u;
  * date and sequence digits would otherwise read as ID numbers.
  */
 class PersonalCheck {
-  private readonly seen = new Map<string, string | null>();
+  private readonly seen = new Map<DossierField, Map<string, string | null>>();
+  private remembered = 0;
   reason(field: DossierField, v: string): string | null {
     if (field === 'code') return HAS_LETTER.test(v) ? null : personalDataReason(DOSSIER_LABEL[field], v);
-    const key = `${field}\u0000${v}`;
-    const known = this.seen.get(key);
-    if (known !== undefined) return known;
+    let known = this.seen.get(field);
+    if (!known) this.seen.set(field, (known = new Map()));
+    const answer = known.get(v);
+    if (answer !== undefined) return answer;
     const reason = personalDataReason(DOSSIER_LABEL[field], v);
-    if (this.seen.size < 10_000) this.seen.set(key, reason);
+    if (this.remembered++ < 10_000) known.set(v, reason);
     return reason;
   }
 }
