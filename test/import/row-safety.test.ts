@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/data/store.js';
 import { importDossiers } from '../../src/import/dossiers/import-dossiers.js';
+import { importUnits } from '../../src/import/units/import-units.js';
 import { csvCell } from '../../src/import/rejections.js';
 import { summaryLines } from '../../src/import/report.js';
 import { TEST_DIALECT } from '../helpers/store.js';
@@ -110,5 +111,18 @@ describe(`personal data in recognised columns (${TEST_DIALECT})`, () => {
       expect(report).not.toContain(s);
       expect(stored).not.toContain(s);
     }
+  });
+
+  it('when a unit is really named like a person ("Xã Anh Sơn Đông"), then its dossiers and its unit-list row are imported', async () => {
+    const units = [
+      'code,name,type,province_code,province_name,merged_from_codes',
+      '17365,Anh Sơn Đông,xã,40,Nghệ An,17359:Xã Tào Sơn; 17362:Xã Vĩnh Sơn; 17365:Xã Lạng Sơn',
+    ].join('\n');
+    const u = await importUnits(store, tmp.file('anh-son.csv', units), { now: IMPORT_NOW });
+    expect(u).toMatchObject({ status: 'done', inserted: 1, rejected: 0 });
+    const csv = ['MaHoSo,TenDonVi,TenTinh,KenhThucHien,NgayTiepNhan,TrangThaiHoSo', 'AS-1,Xã Anh Sơn Đông,Nghệ An,2,02/07/2025 08:30,4'].join('\r\n');
+    const r = await importDossiers(store, tmp.file('anh-son-ho-so.csv', csv), { now: IMPORT_NOW });
+    expect(r.rejections).toEqual([]);
+    expect(await codes()).toEqual(['AS-1']);
   });
 });

@@ -1,7 +1,8 @@
 import { IMPORT_TEXT as T } from '../../text/messages.js';
 import { echoValues, maskValue, type Rejection } from '../rejections.js';
 import { CodeSeen } from './code-seen.js';
-import type { DossierField } from './fields.js';
+import { personalDataReason } from '../personal-cells.js';
+import { DOSSIER_LABEL, type DossierField } from './fields.js';
 import { PackedBuilder, type PackedDossiers } from './packed.js';
 import { validateDossierCells, type DossierRowSchema } from './row-schema.js';
 import type { UnitLookup } from './units.js';
@@ -66,7 +67,9 @@ export class DossierBatcher {
     const d = r.value;
     const unit = this.units.resolve(d.unitCode, d.unitName, d.provinceCode, d.provinceName);
     if (!unit.ok) {
-      this.rejections.push({ line, column: this.names[unit.field] ?? null, reason: maskValue(unit.message), values: echoValues(cells, this.names) });
+      // A unit text that names no unit and carries a person's data is refused as such.
+      const reason = personalDataReason(DOSSIER_LABEL[unit.field], cells[unit.field]) ?? maskValue(unit.message);
+      this.rejections.push({ line, column: this.names[unit.field] ?? null, reason, values: echoValues(cells, this.names) });
       return;
     }
     const earlier = this.seen.set(d.code, line);

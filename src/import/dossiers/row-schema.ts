@@ -58,6 +58,7 @@ const CHANNEL_WORDS: Record<string, ChannelCode> = {
 type Issues = { field: DossierField; message: string }[];
 
 const HAS_LETTER = /\p{L}/u;
+const LOOKUP_FIELDS = new Set<DossierField>(['unitCode', 'unitName', 'provinceCode', 'provinceName']);
 
 /**
  * Whether a text carries personal data. Names repeat from row to row (sectors, units), so
@@ -71,6 +72,9 @@ class PersonalCheck {
   private remembered = 0;
   reason(field: DossierField, v: string): string | null {
     if (field === 'code') return HAS_LETTER.test(v) ? null : personalDataReason(DOSSIER_LABEL[field], v);
+    // Unit and province cells are only looked up, never stored; real units read like names
+    // ("Xã Anh Sơn Đông"), so they are checked when the lookup fails (see DossierBatcher).
+    if (LOOKUP_FIELDS.has(field)) return null;
     let known = this.seen.get(field);
     if (!known) this.seen.set(field, (known = new Map()));
     const answer = known.get(v);
