@@ -1,7 +1,7 @@
 import { IMPORT_TEXT as T } from '../../text/messages.js';
+import { personalDataReason } from '../personal-cells.js';
 import { echoValues, maskValue, type Rejection } from '../rejections.js';
 import { CodeSeen } from './code-seen.js';
-import { personalDataReason } from '../personal-cells.js';
 import { DOSSIER_LABEL, type DossierField } from './fields.js';
 import { PackedBuilder, type PackedDossiers } from './packed.js';
 import { validateDossierCells, type DossierRowSchema } from './row-schema.js';
