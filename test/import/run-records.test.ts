@@ -4,15 +4,19 @@
  * import says exactly what it kept; a run left "running" by a dead process is marked
  * interrupted at the next start and shown as such.
  */
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/app.js';
+import { createApp, type App } from '../../src/app.js';
+import { parseEnv } from '../../src/config/env.js';
+import { fixedClock } from '../../src/core/clock.js';
+import { silentLogger } from '../../src/log.js';
 import { bindChat } from '../../src/access/bindings.js';
 import type { ChatRef } from '../../src/core/request.js';
 import { markInterruptedImports, startImportRun } from '../../src/data/imports.js';
 import { importDossiers } from '../../src/import/dossiers/import-dossiers.js';
 import { summaryLines } from '../../src/import/report.js';
 import { plain } from '../helpers/ask.js';
-import { openTestApp, TEST_DIALECT } from '../helpers/store.js';
+import { openTestApp, openTestStore, TEST_DIALECT } from '../helpers/store.js';
 import { dossierCsv, IMPORT_NOW, tempDir } from './fixtures.js';
 
 const tmp = tempDir();
@@ -79,5 +83,18 @@ describe(`import runs as recorded and shown (${TEST_DIALECT})`, () => {
     const admin = await say('/capnhat', ADMIN_PRIVATE, ADMIN);
     expect(admin).toContain('10/01/2026 09:00 · hồ sơ · dead.csv: thêm 0, cập nhật 0, không đổi 0, từ chối 0 (bị gián đoạn)');
     expect(await say('/capnhat', GROUP)).toContain('10/01/2026 09:00 · hồ sơ: thêm 0, cập nhật 0, không đổi 0, từ chối 0 (bị gián đoạn)');
+  });
+
+  it('when the bot starts on a store where a killed import on this host left its run running, then the run is marked interrupted', async () => {
+    const store = await openTestStore();
+    try {
+      const id = await startImportRun(store, 'dossiers', 'killed.csv', new Date('2026-01-10T01:00:00Z'), { host: hostname(), pid: 4_194_305 });
+      const started = await createApp({ env: parseEnv({ DEMO_DATA: 'false' }), store, clock: fixedClock(IMPORT_NOW), log: silentLogger });
+      await started.instance.stop();
+      const row = await store.sql.get<{ status: string }>('SELECT status FROM import_run WHERE id = ?', [id]);
+      expect(row?.status).toBe('interrupted');
+    } finally {
+      await store.dispose();
+    }
   });
 });
