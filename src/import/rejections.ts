@@ -1,5 +1,5 @@
 import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
-import { maskPersonalData } from '../privacy/personal-data.js';
+import { maskCell } from './personal-cells.js';
 
 /**
  * A row that was not stored, and why. `values` holds only the cells of recognised,
@@ -19,7 +19,7 @@ export interface Rejection {
 
 /** Masks what looks like personal data in a value that will be echoed back (the one detector). */
 export function maskValue(v: string): string {
-  return maskPersonalData(v).text;
+  return maskCell(v);
 }
 
 /** Builds the echoed values of a row from its picked cells, masked. */

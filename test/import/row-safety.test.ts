@@ -8,7 +8,9 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/data/store.js';
 import { importDossiers } from '../../src/import/dossiers/import-dossiers.js';
 import { importUnits } from '../../src/import/units/import-units.js';
+import { mayHoldPersonalData } from '../../src/import/personal-cells.js';
 import { csvCell } from '../../src/import/rejections.js';
+import { findPersonalData } from '../../src/privacy/personal-data.js';
 import { summaryLines } from '../../src/import/report.js';
 import { TEST_DIALECT } from '../helpers/store.js';
 import { dossierCsv, IMPORT_NOW, storeText, storeWithUnits, tempDir, type DossierCells } from './fixtures.js';
@@ -124,5 +126,13 @@ describe(`personal data in recognised columns (${TEST_DIALECT})`, () => {
     const r = await importDossiers(store, tmp.file('anh-son-ho-so.csv', csv), { now: IMPORT_NOW });
     expect(r.rejections).toEqual([]);
     expect(await codes()).toEqual(['AS-1']);
+  });
+
+  it('when a cell holds personal data, then the cheap pre-check never skips it; cells without nine digits, a space or an @ are skipped', () => {
+    for (const t of ['0912345678', '0912 345 678', '0912.345.678', '(+84) 912 345 678', '001.203.004.567', '123456789', 'a@b.vn', 'bà Quách Thị Xuyến', 'Ông\u00a0Nguyễn Văn Bình']) {
+      expect(findPersonalData(t).length, t).toBeGreaterThan(0);
+      expect(mayHoldPersonalData(t), t).toBe(true);
+    }
+    for (const t of ['LV1', '05293', 'H25.1-0001', 'Hộ_tịch', '28/07/2025']) expect(mayHoldPersonalData(t), t).toBe(false);
   });
 });
