@@ -7,6 +7,7 @@ import { StoreOffers } from './data/offers.js';
 import { Router } from './core/router.js';
 import { CALENDAR_VERSION_KEY, loadCalendar } from './data/calendar.js';
 import { Directory, UNITS_VERSION_KEY } from './data/directory.js';
+import { markInterruptedImports } from './data/imports.js';
 import { openStore, parseDatabaseUrl, type Store } from './data/store.js';
 import { VersionedCache } from './data/versioned-cache.js';
 import { ensureDemoData } from './demo/load.js';
@@ -47,6 +48,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     const what = await ensureDemoData(store, clock.now());
     if (what !== 'kept') log.info('demo data', { action: what, ms: Math.round(performance.now() - started) });
   }
+  const interrupted = await markInterruptedImports(store, clock.now());
+  if (interrupted > 0) log.warn('imports interrupted', { runs: interrupted });
   const offers = opts.offers ?? new StoreOffers(store);
   const ctx: AppContext = {
     store,

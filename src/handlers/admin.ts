@@ -8,6 +8,7 @@ import type { Reply } from '../core/reply.js';
 import { isReply, reply, userError } from '../core/reply.js';
 import type { CommandRequest, Platform } from '../core/request.js';
 import { formatDateTime } from '../text/format.js';
+import { IMPORT_HARDENING_TEXT as H } from '../text/import-messages.js';
 import { TEXT } from '../text/messages.js';
 import { parseChatRef } from './admin-chat-ref.js';
 import { resolveRoleUnit, unitLabel } from './role-unit.js';
@@ -139,8 +140,25 @@ const ACTION_LABEL: Record<string, string> = {
   import: 'nhập dữ liệu',
 };
 
-/** /nhatky [số mục]: the latest audit entries. */
+/**
+ * /nhatky [số mục]: the latest audit entries. Asked in a group (whose members may not be
+ * administrators), the log goes to the administrator's private chat as a notice and the
+ * group is only told where it went.
+ */
 export async function nhatkyHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
+  const log = await auditLog(req, ctx);
+  if (req.chat.kind !== 'group') return log;
+  await ctx.notices.notify({
+    platform: req.chat.platform,
+    chatId: req.user.id,
+    isGroup: false,
+    key: `nhatky:${req.chat.platform}:${req.user.id}:${req.now.getTime()}`,
+    reply: log,
+  });
+  return reply([{ kind: 'text', text: H.auditSentPrivately }]);
+}
+
+async function auditLog(req: CommandRequest, ctx: AppContext): Promise<Reply> {
   const n = /^\d{1,3}$/.test(req.args) ? Math.min(100, Math.max(1, Number(req.args))) : 20;
   const entries = await latestAudit(ctx.store, n);
   if (entries.length === 0) return reply([{ kind: 'text', text: TEXT.noAudit }]);

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { coreEnv, ConfigError } from '../config/env.js';
+import { markInterruptedImports } from '../data/imports.js';
 import { openStore, parseDatabaseUrl, type Store } from '../data/store.js';
 import { IMPORT_TEXT as T } from '../text/messages.js';
 import { parseCliArgs, type CliArgs } from './cli-args.js';
@@ -66,6 +67,8 @@ async function main(): Promise<number> {
   const store = await openStore(parseDatabaseUrl(env.data.DATABASE_URL));
   try {
     if (!args.json) process.stdout.write(`${T.storeAt(store.location)}\n`);
+    // A run left "running" by an import that was killed is recorded as interrupted.
+    await markInterruptedImports(store);
     const result = await run(args, store, env.data.DEFAULT_PROVINCE);
     if (args.json) process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
     else process.stdout.write(`${summaryLines(result).join('\n')}\n`);

@@ -73,6 +73,16 @@ export function parseInstant(text: string): number | null {
 }
 
 /**
+ * Whether a text is written in one of the date forms (dd/MM/yyyy, yyyy-MM-dd, compact…),
+ * whatever its numbers: when parseInstant refused such a text, the date itself does not
+ * exist (31/02/2025, month 13, 25:00), and the message says so rather than how to write it.
+ */
+export function isDateShaped(text: string): boolean {
+  const t = text.trim();
+  return DMY.test(t) || ISO.test(t) || TIME_FIRST.test(t) || (t.length >= 8 && COMPACT.test(t));
+}
+
+/**
  * Parses a calendar date (holidays, report periods) to ISO 'yyyy-MM-dd', accepting the
  * same forms without a time; null when it is not one.
  */

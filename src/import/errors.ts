@@ -17,6 +17,7 @@ export type ImportErrorCode =
   | 'csv_malformed'
   | 'missing_columns'
   | 'no_units'
+  | 'unknown_province'
   | 'read_failed';
 
 /** Facts that the message for a code may quote (column names, sizes, line numbers). */
@@ -26,6 +27,9 @@ export interface ImportErrorDetail {
   size?: number;
   limit?: number;
   singleColumn?: boolean;
+  /** The province asked for (--tinh, DEFAULT_PROVINCE) that the store does not have, and a few it has. */
+  province?: string;
+  provinces?: string[];
   cause?: string;
 }
 

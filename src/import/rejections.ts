@@ -1,4 +1,5 @@
 import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
+import { maskCell } from './personal-cells.js';
 
 /**
  * A row that was not stored, and why. `values` holds only the cells of recognised,
@@ -16,13 +17,9 @@ export interface Rejection {
   values: Record<string, string>;
 }
 
-const EMAIL = /[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+/g;
-// 9 (old ID card) to 12 (citizen ID) digits, or a phone number, standing alone.
-const LONG_NUMBER = /(?<!\d)(?:\+?84|0)?\d{9,12}(?!\d)/g;
-
-/** Masks what looks like personal data in a value that will be echoed back. */
+/** Masks what looks like personal data in a value that will be echoed back (the one detector). */
 export function maskValue(v: string): string {
-  return v.replace(EMAIL, '***').replace(LONG_NUMBER, '***');
+  return maskCell(v);
 }
 
 /** Builds the echoed values of a row from its picked cells, masked. */
@@ -35,13 +32,26 @@ export function echoValues(cells: Record<string, string>, names: Record<string, 
   return out;
 }
 
-function csvCell(s: string): string {
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** A cell Excel or LibreOffice would read as a formula (or as one after trimming a tab or CR). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One cell of the report. Officials open it in a spreadsheet, so a cell that would start a
+ * formula (=HYPERLINK(…), +, -, @, a tab or CR first) is written after a "'", which makes
+ * it text; the reason and values stay readable.
+ */
+export function csvCell(raw: string): string {
+  const s = FORMULA_START.test(raw) ? `'${raw}` : raw;
+  return /[",\r\n;\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Where the report of rejected rows goes: `<input>.rejected.csv` beside the input file. */
+/**
+ * Where the report of rejected rows goes, beside the input file: `ho-so.rejected.csv` for
+ * `ho-so.csv`, and the whole name kept for any other (`ho-so.xlsx.rejected.csv`), so two
+ * inputs of the same stem never write one report.
+ */
 export function rejectedPathFor(input: string): string {
-  return `${input.replace(/\.(csv|txt|xlsx|tsv)$/i, '')}.rejected.csv`;
+  return `${input.replace(/\.csv$/i, '')}.rejected.csv`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { formatDecimal, formatNumber } from '../text/format.js';
+import { IMPORT_HARDENING_TEXT as H } from '../text/import-messages.js';
 import { IMPORT_TEXT as T } from '../text/messages.js';
 import type { ImportError } from './errors.js';
 import { formatBytes } from './progress.js';
@@ -18,6 +19,8 @@ export function errorText(err: ImportError, fileName: string): string {
       return T.fatal.missing_columns(fileName, d.columns ?? [], d.singleColumn ?? false);
     case 'no_units':
       return T.fatal.no_units();
+    case 'unknown_province':
+      return H.unknownProvince(d.province ?? '', (d.provinces ?? []).join(', '));
     default:
       return T.fatal[err.code](fileName);
   }
@@ -43,7 +46,7 @@ export function summaryLines(r: ImportResult): string[] {
   if (r.status === 'failed') {
     lines.push(T.failed);
     if (r.error) lines.push(errorText(r.error, r.source));
-    lines.push(r.written.batches > 0 ? T.partlyWritten(r.written.batches, r.written.lastLine) : T.nothingWritten);
+    lines.push(r.written.batches > 0 ? H.keptRows(formatNumber(r.written.rows), formatNumber(r.written.lastLine)) : T.nothingWritten);
   } else {
     const rate = r.seconds > 0 ? Math.round(r.rows / r.seconds) : r.rows;
     lines.push(T.done(formatDecimal(Math.round(r.seconds * 10) / 10), formatNumber(rate)));

@@ -1,4 +1,5 @@
 import type { ImportCounts, ImportKind } from '../data/imports.js';
+import { maskPersonalData } from '../privacy/personal-data.js';
 import type { ImportError } from './errors.js';
 import type { Rejection } from './rejections.js';
 
@@ -48,15 +49,16 @@ export interface ImportResult extends ImportCounts {
   rejectedCsv: string | null;
   /** Where the report of rejected rows could not be written, and why. */
   rejectedCsvError: { path: string; reason: string } | null;
-  /** Batches fully written, and the last line they cover (what stays after a failure). */
-  written: { batches: number; lastLine: number };
+  /** Batches fully written, the data rows they cover and their last line (what stays after a failure). */
+  written: { batches: number; rows: number; lastLine: number };
   seconds: number;
 }
 
+/** A new result; the source (a file name) is kept with any personal data in it masked, as the store keeps it. */
 export function newResult(kind: ImportKind, source: string): ImportResult {
   return {
     kind,
-    source,
+    source: maskPersonalData(source).text,
     status: 'failed',
     error: null,
     runId: null,
@@ -71,7 +73,7 @@ export function newResult(kind: ImportKind, source: string): ImportResult {
     rejections: [],
     rejectedCsv: null,
     rejectedCsvError: null,
-    written: { batches: 0, lastLine: 0 },
+    written: { batches: 0, rows: 0, lastLine: 0 },
     seconds: 0,
   };
 }

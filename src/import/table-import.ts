@@ -150,7 +150,7 @@ export async function runTableImport<F extends string, V>(
     result.updated = counts.updated;
     result.unchanged = counts.unchanged;
     result.extra = counts.extra ?? [];
-    result.written = { batches: 1, lastLine: valid.at(-1)?.line ?? 0 };
+    result.written = { batches: 1, rows: result.rows, lastLine: valid.at(-1)?.line ?? 0 };
     result.status = 'done';
   } catch (err) {
     if (!(err instanceof ImportError)) {
@@ -158,7 +158,7 @@ export async function runTableImport<F extends string, V>(
       throw err;
     }
     result.error = err;
-    result.written = { batches: 0, lastLine: 0 };
+    result.written = { batches: 0, rows: 0, lastLine: 0 };
   }
   await close(store, result, log, now());
   result.seconds = (performance.now() - started) / 1000;

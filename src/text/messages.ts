@@ -172,8 +172,6 @@ export const IMPORT_TEXT = {
     read_failed: (name: string) => `Không đọc được tệp "${name}".`,
   },
   nothingWritten: 'Chưa dòng nào được ghi vào kho.',
-  partlyWritten: (batches: number, line: number) =>
-    `Đã ghi trọn ${batches} lô đầu (đến dòng ${line}); các dòng sau chưa được ghi. Sửa tệp rồi chạy lại: dòng đã ghi sẽ được cập nhật, không bị đếm hai lần.`,
 
   // Why a row was rejected.
   missing: (label: string) => `Thiếu ${label}.`,
@@ -181,7 +179,6 @@ export const IMPORT_TEXT = {
   unreadableChars: (label: string) => `${sentence(label)} có ký tự không đọc được (tệp có thể sai bảng mã).`,
   cellCount: (cells: number, columns: number) =>
     `Dòng có ${cells} ô trong khi tiêu đề có ${columns} cột (thừa hoặc thiếu dấu phân cách), nên không biết ô nào thuộc cột nào.`,
-  codeInvalid: 'Mã hồ sơ không hợp lệ: tối đa 60 ký tự, không có khoảng trắng.',
   unitUnknownCode: (code: string) => `Không có đơn vị nào mang mã ${code} trong danh sách đơn vị đã nhập.`,
   unitUnknownName: (name: string) => `Không tìm thấy xã, phường "${name}" trong danh sách đơn vị.`,
   unitAmbiguous: (name: string, provinces: string) =>

@@ -4,9 +4,11 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startImportRun } from '../../src/data/imports.js';
 import { openStore } from '../../src/data/store.js';
 import { loadDemoCatalog } from '../../src/demo/load.js';
 import { parseCliArgs } from '../../src/import/cli-args.js';
@@ -83,5 +85,19 @@ describe('npm run import', () => {
       maxBytes: 8 * 1024 ** 3,
       rejectedCsv: 'r.csv',
     });
+  }, 60_000);
+
+  it('marks a run left running by a killed import as interrupted when the next import starts, and refuses an unknown --tinh', async () => {
+    const store = await openStore({ dialect: 'sqlite', file: db });
+    const id = await startImportRun(store, 'dossiers', 'killed.csv', new Date(), { host: hostname(), pid: 4_194_305 });
+    await store.close();
+    const file = tmp.file('sau-khi-chet.csv', dossierCsv([{ code: 'C-KILL' }]));
+    const r = await cli(['dossiers', file, '--tinh', 'Xyz']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Không có tỉnh, thành phố "Xyz" trong danh sách đơn vị đã nhập');
+    const after = await openStore({ dialect: 'sqlite', file: db });
+    const row = await after.sql.get<{ status: string }>('SELECT status FROM import_run WHERE id = ?', [id]);
+    await after.close();
+    expect(row?.status).toBe('interrupted');
   }, 60_000);
 });

@@ -81,7 +81,7 @@ describe(`import dossiers (${TEST_DIALECT})`, () => {
     expectReject(3, 'NgayHenTra', /^Ngày hẹn trả trước ngày tiếp nhận\.$/);
     expectReject(4, 'NgayTiepNhan', /01\/01\/1990 08:00 nằm ngoài khoảng cho phép \(từ 01\/01\/2000 đến 11\/01\/2026\)/);
     expectReject(5, 'NgayTiepNhan', /15\/03\/2027 08:00 nằm ngoài khoảng cho phép/);
-    expectReject(6, 'NgayTiepNhan', /"31\/02\/2025" không đọc được; hãy ghi dd\/MM\/yyyy HH:mm/);
+    expectReject(6, 'NgayTiepNhan', /"31\/02\/2025" không có thật trên lịch/);
     expectReject(7, 'MaDonVi', /^Không có đơn vị nào mang mã 99999/);
     expectReject(8, 'TrangThaiHoSo', /phải là số nguyên từ 1 đến 10, đang là "11"/);
     expectReject(9, 'TrangThaiHoSo', /đang là "0"/);
@@ -239,7 +239,7 @@ describe(`import dossiers (${TEST_DIALECT})`, () => {
     const r = await run(tmp.file('cut.csv', cut), { batchSize: 4 });
     expect(r.status).toBe('failed');
     expect(r.error?.code).toBe('csv_malformed');
-    expect(r.written).toEqual({ batches: 2, lastLine: 9 });
+    expect(r.written).toEqual({ batches: 2, rows: 8, lastLine: 9 });
     expect(await count()).toBe(8);
     expect(await count("SELECT COUNT(*) AS n FROM import_run WHERE status = 'failed'")).toBe(1);
     const fixed = await run(tmp.file('cut.csv', whole), { batchSize: 4 });

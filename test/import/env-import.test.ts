@@ -16,12 +16,12 @@ describe('INGEST_TOKENS', () => {
   it('is a comma-separated list of tokens; unset or empty means no push endpoint', () => {
     expect(parseEnv({}).INGEST_TOKENS).toEqual([]);
     expect(parseEnv({ INGEST_TOKENS: ' ' }).INGEST_TOKENS).toEqual([]);
-    expect(parseEnv({ INGEST_TOKENS: 'abcdefghijklmnop, 0123456789ABCDEF-_.~' }).INGEST_TOKENS).toEqual(['abcdefghijklmnop', '0123456789ABCDEF-_.~']);
+    expect(parseEnv({ INGEST_TOKENS: 'q7Vf2kR9mZp4Tx8L, 0123456789ABCDEF-_.~' }).INGEST_TOKENS).toEqual(['q7Vf2kR9mZp4Tx8L', '0123456789ABCDEF-_.~']);
   });
 
   it('names each bad token by position, in Vietnamese, without echoing it', () => {
     const secret = 'short1';
-    const p = problems(`${secret},abcdefghijklmnop,,mã có dấu và cách 123456,abcdefghijklmnop`);
+    const p = problems(`${secret},q7Vf2kR9mZp4Tx8L,,mã có dấu và cách 123456,q7Vf2kR9mZp4Tx8L`);
     expect(p).toEqual([
       'INGEST_TOKENS: mã thứ 1 quá ngắn (6 ký tự); mỗi mã cần ít nhất 16 ký tự',
       'INGEST_TOKENS: mã thứ 3 để trống (thừa dấu phẩy?)',

@@ -37,12 +37,12 @@ describe('summary', () => {
   });
 
   it('says why an import failed and what stayed written', () => {
-    const r = { ...newResult('dossiers', 'cut.csv'), error: new ImportError('csv_malformed', { line: 120_001 }), rows: 120_000, written: { batches: 24, lastLine: 120_001 } };
+    const r = { ...newResult('dossiers', 'cut.csv'), error: new ImportError('csv_malformed', { line: 120_001 }), rows: 120_000, written: { batches: 24, rows: 120_000, lastLine: 120_001 } };
     const lines = summaryLines(r);
     expect(lines.slice(0, 3)).toEqual([
       'Nhập thất bại.',
       'Tệp "cut.csv" hỏng ở dòng 120001: có dấu ngoặc kép (") mở mà không đóng, hoặc một ô dài bất thường. Tệp có thể bị cắt cụt.',
-      'Đã ghi trọn 24 lô đầu (đến dòng 120001); các dòng sau chưa được ghi. Sửa tệp rồi chạy lại: dòng đã ghi sẽ được cập nhật, không bị đếm hai lần.',
+      'Đã ghi 120.000 dòng đầu; chạy lại cùng tệp để hoàn tất (đến dòng 120.001 của tệp đã được ghi trọn; chạy lại không đếm hai lần các dòng đã ghi).',
     ]);
     expect(errorText(new ImportError('too_large', { size: 5 * 1024 ** 3, limit: 2 * 1024 ** 3 }), 'big.csv')).toBe(
       'Tệp "big.csv" nặng 5 GB, vượt giới hạn 2 GB. Hãy tách tệp, hoặc nâng giới hạn bằng --max-size (ví dụ --max-size 8GB).',

@@ -1,7 +1,8 @@
 import { IMPORT_TEXT as T } from '../../text/messages.js';
+import { personalDataReason } from '../personal-cells.js';
 import { echoValues, maskValue, type Rejection } from '../rejections.js';
 import { CodeSeen } from './code-seen.js';
-import type { DossierField } from './fields.js';
+import { DOSSIER_LABEL, type DossierField } from './fields.js';
 import { PackedBuilder, type PackedDossiers } from './packed.js';
 import { validateDossierCells, type DossierRowSchema } from './row-schema.js';
 import type { UnitLookup } from './units.js';
@@ -30,6 +31,8 @@ export class DossierBatcher {
   private superseded = 0;
   private rowsRead = 0;
   private lastLine = 0;
+  /** Rejections held before a batch is handed over even when it has few valid rows. */
+  private readonly maxRejections: number;
 
   constructor(
     private readonly schema: DossierRowSchema,
@@ -39,6 +42,7 @@ export class DossierBatcher {
     batchSize: number,
   ) {
     this.builder = new PackedBuilder(batchSize);
+    this.maxRejections = batchSize;
   }
 
   /** A row that cannot be read at all; nothing of it is echoed. */
@@ -63,7 +67,9 @@ export class DossierBatcher {
     const d = r.value;
     const unit = this.units.resolve(d.unitCode, d.unitName, d.provinceCode, d.provinceName);
     if (!unit.ok) {
-      this.rejections.push({ line, column: this.names[unit.field] ?? null, reason: maskValue(unit.message), values: echoValues(cells, this.names) });
+      // A unit text that names no unit and carries a person's data is refused as such.
+      const reason = personalDataReason(DOSSIER_LABEL[unit.field], cells[unit.field]) ?? maskValue(unit.message);
+      this.rejections.push({ line, column: this.names[unit.field] ?? null, reason, values: echoValues(cells, this.names) });
       return;
     }
     const earlier = this.seen.set(d.code, line);
@@ -80,9 +86,13 @@ export class DossierBatcher {
     this.lastLine = line;
   }
 
-  /** True when the batch has reached its size. */
+  /**
+   * True when the batch has reached its size, in valid rows or in rejections: a file whose
+   * rows are mostly invalid must not gather all its rejections in one batch (30,000 of them
+   * exhausted the reading thread's heap).
+   */
   get ready(): boolean {
-    return this.builder.full;
+    return this.builder.full || this.rejections.length >= this.maxRejections;
   }
 
   /** True when anything was read since the last batch. */

@@ -54,6 +54,14 @@ export async function importDossiers(store: Store, path: string, opts: DossierIm
     result.error = new ImportError('no_units');
     return result;
   }
+  const province = findProvinceIn(provinces, opts.defaultProvince);
+  if (!province && opts.defaultProvince?.trim()) {
+    result.error = new ImportError('unknown_province', {
+      province: opts.defaultProvince.trim(),
+      provinces: provinces.slice(0, 3).map((p) => `${p.name} (${p.code})`),
+    });
+    return result;
+  }
   const init: ReaderInit = {
     path,
     nowMs: clock().getTime(),
@@ -61,7 +69,7 @@ export async function importDossiers(store: Store, path: string, opts: DossierIm
     limits: opts.limits ?? DEFAULT_LIMITS,
     units,
     provinces,
-    defaultProvinceId: findProvinceIn(provinces, opts.defaultProvince)?.id ?? null,
+    defaultProvinceId: province?.id ?? null,
   };
   const reader: DossierReader = opts.worker ? workerReader(init) : inlineReader(init);
   const sectors = await SectorTable.load(store);
@@ -89,7 +97,7 @@ export async function importDossiers(store: Store, path: string, opts: DossierIm
       result.inserted += w.inserted;
       result.updated += w.updated;
       result.unchanged += w.unchanged;
-      result.written = { batches: result.written.batches + 1, lastLine: batch.lastLine };
+      result.written = { batches: result.written.batches + 1, rows: result.rows, lastLine: batch.lastLine };
       opts.onProgress?.({ rows: result.rows, bytes: ev.bytesRead, totalBytes: result.info?.size ?? null, elapsedMs: performance.now() - started });
     }
     result.status = 'done';

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { dossierProblem, type ChannelCode, type DossierProblem, type DossierRecord, type StatusCode } from '../../domain/dossier.js';
 import { foldKey } from '../../names/keys.js';
 import { formatDate } from '../../text/format.js';
+import { IMPORT_HARDENING_TEXT as H } from '../../text/import-messages.js';
 import { IMPORT_TEXT as T } from '../../text/messages.js';
 import { dayFromYmd, dayOf, startOfDayInstant, ymdOf } from '../../time/day.js';
-import { parseInstant } from '../dates.js';
+import { isDateShaped, parseInstant } from '../dates.js';
+import { personalDataReason } from '../personal-cells.js';
 import { DOSSIER_FIELD_NAMES, DOSSIER_LABEL, type DossierField } from './fields.js';
 
 /** A dossier row after validation: typed values, the unit and sector still as written. */
@@ -33,7 +35,9 @@ export interface RowIssue {
   message: string;
 }
 
-const CODE = /^[^\s]{1,60}$/;
+/** Letters, digits, '.', '-', '_', starting with a letter or digit (never a formula's '=', '+', '-', '@'). */
+const CODE_MAX = 60;
+const CODE = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,59}$/u;
 const MAX_TEXT = 200;
 /** Dossiers before this are not one-stop records the bot can use. */
 const EARLIEST = startOfDayInstant(dayFromYmd(2000, 1, 1)).getTime();
@@ -53,12 +57,45 @@ const CHANNEL_WORDS: Record<string, ChannelCode> = {
 /** Collects the problems of one row while its fields are read. */
 type Issues = { field: DossierField; message: string }[];
 
-function readText(c: Record<DossierField, string>, field: DossierField, issues: Issues, required: boolean, max = MAX_TEXT): string {
+const HAS_LETTER = /\p{L}/u;
+const LOOKUP_FIELDS = new Set<DossierField>(['unitCode', 'unitName', 'provinceCode', 'provinceName']);
+
+/**
+ * Whether a text carries personal data. Names repeat from row to row (sectors, units), so
+ * their answers are remembered. Codes are unique: only a code without any letter
+ * ("0912.345.678", "001203004567") is checked, as a phone or ID number typed into the code
+ * column; a system's generated codes ("000.00.12.H44-250702-001") carry letters, and their
+ * date and sequence digits would otherwise read as ID numbers.
+ */
+class PersonalCheck {
+  private readonly seen = new Map<DossierField, Map<string, string | null>>();
+  private remembered = 0;
+  reason(field: DossierField, v: string): string | null {
+    if (field === 'code') return HAS_LETTER.test(v) ? null : personalDataReason(DOSSIER_LABEL[field], v);
+    // Unit and province cells are only looked up, never stored; real units read like names
+    // ("Xã Anh Sơn Đông"), so they are checked when the lookup fails (see DossierBatcher).
+    if (LOOKUP_FIELDS.has(field)) return null;
+    let known = this.seen.get(field);
+    if (!known) this.seen.set(field, (known = new Map()));
+    const answer = known.get(v);
+    if (answer !== undefined) return answer;
+    const reason = personalDataReason(DOSSIER_LABEL[field], v);
+    if (this.remembered++ < 10_000) known.set(v, reason);
+    return reason;
+  }
+}
+
+function readText(c: Record<DossierField, string>, field: DossierField, issues: Issues, required: boolean, personal: PersonalCheck, max = MAX_TEXT): string {
   const v = c[field];
   if (v === '') {
     if (required) issues.push({ field, message: T.missing(DOSSIER_LABEL[field]) });
-  } else if (v.length > max) issues.push({ field, message: T.tooLong(DOSSIER_LABEL[field], max) });
+  } else if (v.length > max) issues.push({ field, message: field === 'code' ? H.codeShape(max) : T.tooLong(DOSSIER_LABEL[field], max) });
   else if (v.includes('\uFFFD')) issues.push({ field, message: T.unreadableChars(DOSSIER_LABEL[field]) });
+  else if (field === 'code' && !CODE.test(v)) issues.push({ field, message: H.codeShape(CODE_MAX) });
+  else {
+    const reason = personal.reason(field, v);
+    if (reason) issues.push({ field, message: reason });
+  }
   return v;
 }
 
@@ -70,7 +107,7 @@ function readInstant(c: Record<DossierField, string>, field: DossierField, issue
     return null;
   }
   const ms = parseInstant(v);
-  if (ms === null) issues.push({ field, message: T.dateUnreadable(label, v) });
+  if (ms === null) issues.push({ field, message: isDateShaped(v) ? H.dateNotReal(label, v) : T.dateUnreadable(label, v) });
   else if (ms < earliest || ms > latest) issues.push({ field, message: T.dateOutOfRange(label, v, formatDate(new Date(earliest)), formatDate(new Date(latest))) });
   else return ms;
   return null;
@@ -158,19 +195,19 @@ function asRecord(d: ParsedDossier): DossierRecord {
 export function dossierRowSchema(now: Date) {
   const tomorrow = startOfDayInstant(dayOf(now) + 2).getTime() - 1;
   const farDue = startOfDayInstant(dayFromYmd(ymdOf(dayOf(now)).year + 6, 1, 1)).getTime() - 1;
+  const personal = new PersonalCheck();
   const cells = z.object(Object.fromEntries(DOSSIER_FIELD_NAMES.map((f) => [f, z.string()])) as Record<DossierField, z.ZodString>);
   return cells.transform((c, ctx): ParsedDossier => {
     const issues: Issues = [];
-    const code = readText(c, 'code', issues, true, 60);
-    if (code !== '' && !CODE.test(code)) issues.push({ field: 'code', message: T.codeInvalid });
+    const code = readText(c, 'code', issues, true, personal, CODE_MAX);
     const d: ParsedDossier = {
       code,
-      unitCode: readText(c, 'unitCode', issues, false),
-      unitName: readText(c, 'unitName', issues, false),
-      provinceCode: readText(c, 'provinceCode', issues, false),
-      provinceName: readText(c, 'provinceName', issues, false),
-      sectorCode: readText(c, 'sectorCode', issues, false, 60),
-      sectorName: readText(c, 'sectorName', issues, false),
+      unitCode: readText(c, 'unitCode', issues, false, personal),
+      unitName: readText(c, 'unitName', issues, false, personal),
+      provinceCode: readText(c, 'provinceCode', issues, false, personal),
+      provinceName: readText(c, 'provinceName', issues, false, personal),
+      sectorCode: readText(c, 'sectorCode', issues, false, personal, 60),
+      sectorName: readText(c, 'sectorName', issues, false, personal),
       channel: readChannel(c, issues),
       receivedAt: readInstant(c, 'receivedAt', issues, true, EARLIEST, tomorrow) ?? NaN,
       dueAt: readInstant(c, 'dueAt', issues, false, EARLIEST, farDue),

@@ -1,3 +1,4 @@
+import { IMPORT_HARDENING_TEXT as H } from '../../text/import-messages.js';
 import { IMPORT_TEXT as T } from '../../text/messages.js';
 import { HTTP_LIMITS_TEXT as L } from '../../text/http-limits-messages.js';
 
@@ -85,4 +86,26 @@ export function cellOf(v: unknown): string {
   if (typeof v === 'string') return v.trim();
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return '';
+}
+
+/** A value of a pushed record read other than as it was sent. */
+export interface PushWarning {
+  row: number;
+  field: string;
+  message: string;
+}
+
+/**
+ * A pushed unit code as text. Unit codes have five digits with leading zeros ("05293"); a
+ * system that sends them as JSON numbers loses the zero (5293), so a whole number of one to
+ * four digits is padded back to five, with a warning for the record.
+ */
+export function unitCodeOf(record: PushedRecord, key: string, warnings: PushWarning[]): string {
+  const v = record.fields[key];
+  if (typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 10_000) {
+    const code = String(v).padStart(5, '0');
+    warnings.push({ row: record.row, field: key, message: H.unitCodePadded(String(v), code) });
+    return code;
+  }
+  return cellOf(v).normalize('NFC');
 }

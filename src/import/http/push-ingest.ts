@@ -10,7 +10,7 @@ import { toRecords } from '../dossiers/packed.js';
 import { dossierRowSchema } from '../dossiers/row-schema.js';
 import { SectorTable } from '../dossiers/sectors.js';
 import type { UnitLookup } from '../dossiers/units.js';
-import { cellOf, PARSE_SLICE, yieldToEventLoop, type PushedRecord } from './push-body.js';
+import { cellOf, PARSE_SLICE, unitCodeOf, yieldToEventLoop, type PushWarning, type PushedRecord } from './push-body.js';
 
 /** Most rejections listed in one answer; the counts always cover all of them. */
 const MAX_LISTED_REJECTIONS = 1_000;
@@ -31,6 +31,8 @@ export interface PushOutcome extends ImportCounts {
   rejectionsTruncated: boolean;
   /** Keys dropped as personal data (never read, stored or echoed). */
   ignoredPersonalFields: string[];
+  /** Values read other than as sent (a unit code sent as a number), record by record. */
+  warnings: PushWarning[];
 }
 
 /** Dossiers written in one atomic write; the event loop gets a turn between two. */
@@ -59,12 +61,13 @@ export async function ingestPushedDossiers(store: Store, units: UnitLookup, reco
   const match = matchHeader(keys, DOSSIER_FIELDS);
   const batcher = new DossierBatcher(dossierRowSchema(now), units, match.names, records.length + 1);
   let accepted = 0;
+  const warnings: PushWarning[] = [];
   for (const r of records) {
     const cells = {} as Record<DossierField, string>;
     // Only the recognised keys are read; personal fields are never touched.
     for (const f of DOSSIER_FIELD_NAMES) {
       const key = match.names[f];
-      cells[f] = key === undefined ? '' : cellOf(r.fields[key]).normalize('NFC');
+      cells[f] = key === undefined ? '' : f === 'unitCode' ? unitCodeOf(r, key, warnings) : cellOf(r.fields[key]).normalize('NFC');
     }
     batcher.accept(r.row, cells);
     if (++accepted % PARSE_SLICE === 0) await yieldToEventLoop();
@@ -83,6 +86,7 @@ export async function ingestPushedDossiers(store: Store, units: UnitLookup, reco
       .map((x) => ({ row: x.line, field: x.column, reason: x.reason, values: x.values })),
     rejectionsTruncated: batch.rejections.length > MAX_LISTED_REJECTIONS,
     ignoredPersonalFields: match.personal,
+    warnings,
   };
   const runId = await startImportRun(store, 'push', source, now);
   const counts = () => ({ inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, rejected: outcome.rejected + outcome.duplicates });

@@ -1,4 +1,5 @@
 import { pipeline } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { ImportError } from '../errors.js';
 import type { ByteSource } from './byte-source.js';
@@ -50,9 +51,48 @@ function rowCells(values: unknown): string[] {
   return cells;
 }
 
+/** Turns a stream of byte chunks into text, keeping a character cut at a chunk's end for the next. */
+async function* utf8Chunks(chunks: AsyncIterable<unknown>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+/** The parts of exceljs' streaming reader that receive the XML of a zip entry. */
+interface EntryParsers {
+  _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Iterable<unknown>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<unknown>;
+}
+
+/**
+ * exceljs' streaming reader decodes every chunk of a zip entry on its own, so a Vietnamese
+ * letter (two or three UTF-8 bytes) cut by a chunk boundary becomes two U+FFFD (a known
+ * upstream bug; the in-memory reader is not affected). Its XML parser takes text chunks as
+ * they are, so the worksheet and shared-strings entries are handed to it already decoded,
+ * with one decoder per entry that carries a cut character over to the next chunk.
+ */
+function decodeEntriesWhole(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
+  const r = reader as unknown as EntryParsers;
+  if (typeof r._parseWorksheet !== 'function' || typeof r._parseSharedStrings !== 'function') {
+    throw new Error('exceljs WorkbookReader internals changed: review decodeEntriesWhole');
+  }
+  const parseWorksheet = r._parseWorksheet.bind(r);
+  const parseSharedStrings = r._parseSharedStrings.bind(r);
+  r._parseWorksheet = (iterator, sheetNo) => parseWorksheet(utf8Chunks(iterator), sheetNo);
+  r._parseSharedStrings = (entry) => {
+    entry.setEncoding('utf8');
+    return parseSharedStrings(entry);
+  };
+}
+
 /**
  * Opens the first worksheet of an XLSX file with exceljs' streaming reader (rows are read
- * as they are unzipped; only the shared strings are kept). The file must end with its zip
+ * as they are unzipped; only the shared strings are kept), each zip entry decoded as one
+ * text (see decodeEntriesWhole). The file must end with its zip
  * directory, so a truncated file is refused before any row is read.
  */
 export async function openXlsxTable(src: ByteSource): Promise<Table> {
@@ -68,6 +108,7 @@ export async function openXlsxTable(src: ByteSource): Promise<Table> {
     worksheets: 'emit',
     entries: 'ignore',
   });
+  decodeEntriesWhole(reader);
   const failure = (err: unknown) =>
     err instanceof ImportError ? err : new ImportError('xlsx_unreadable', { cause: String((err as Error)?.message ?? err).slice(0, 200) });
 
