@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../core/router.js';
+import { bieudoHandler } from './bieudo.js';
 import { capnhatHandler } from './capnhat.js';
 import { dsnhomHandler, duyetHandler, ganHandler, nhatkyHandler, thuhoiHandler, tuchoiHandler } from './admin.js';
 import { dangkyHandler } from './dangky.js';
@@ -49,6 +50,15 @@ export const COMMANDS: CommandSpec[] = [
     usage: '/xephang [trực tuyến | đúng hạn | quá hạn] [kỳ]',
     examples: ['/xephang đúng hạn tháng 7/2025', '/xephang quá hạn'],
     handler: xephangHandler,
+  },
+  {
+    name: 'bieudo',
+    access: 'aggregate',
+    aliases: ['biểu đồ', 'chart', 'bd'],
+    summary: 'biểu đồ: xếp hạng xã, xu hướng theo tuần, kênh tiếp nhận',
+    usage: '/bieudo [trực tuyến | đúng hạn | quá hạn | xu hướng | kênh] [xã | tổ | tỉnh] [kỳ]',
+    examples: ['/bieudo trực tuyến tháng 7/2025', '/bieudo xu hướng Thượng Cốc', '/bieudo kênh tổ 10'],
+    handler: bieudoHandler,
   },
   {
     name: 'to',
