@@ -2,7 +2,7 @@
  * What the bot says about charts (/bieudo) and in the weekly leaders' report (/baocaotuan):
  * picture titles, captions that state every key figure in words, and the answers to bad input.
  */
-import { formatNumber, formatPercent, formatRate } from './format.js';
+import { formatNumber, formatRate } from './format.js';
 
 /** The metrics /bieudo draws, as /giup and the bad-input answers list them. */
 export const CHART_METRICS = [
@@ -99,5 +99,6 @@ export const CHART_TEXT = {
       `Số liệu cập nhật: ${o.when}.`,
     ].join(' ');
   },
-  percent: formatPercent,
+  /** A picture in the console: the file it was written to, then its caption. */
+  consoleImage: (path: string, caption: string) => `[Biểu đồ: ${path}]\n${caption}`,
 };
