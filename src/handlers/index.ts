@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../core/router.js';
+import { baocaotuanHandler } from './baocaotuan.js';
 import { bieudoHandler } from './bieudo.js';
 import { capnhatHandler } from './capnhat.js';
 import { dsnhomHandler, duyetHandler, ganHandler, nhatkyHandler, thuhoiHandler, tuchoiHandler } from './admin.js';
@@ -59,6 +60,15 @@ export const COMMANDS: CommandSpec[] = [
     usage: '/bieudo [trực tuyến | đúng hạn | quá hạn | xu hướng | kênh] [xã | tổ | tỉnh] [kỳ]',
     examples: ['/bieudo trực tuyến tháng 7/2025', '/bieudo xu hướng Thượng Cốc', '/bieudo kênh tổ 10'],
     handler: bieudoHandler,
+  },
+  {
+    name: 'baocaotuan',
+    access: 'aggregate',
+    aliases: ['báo cáo tuần', 'bct', 'weekly'],
+    summary: 'báo cáo tuần cho lãnh đạo: tuần trước so với tuần trước nữa, kèm biểu đồ',
+    usage: '/baocaotuan [tỉnh | tổ]',
+    examples: ['/baocaotuan', '/baocaotuan tổ 10'],
+    handler: baocaotuanHandler,
   },
   {
     name: 'to',

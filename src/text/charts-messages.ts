@@ -102,3 +102,25 @@ export const CHART_TEXT = {
   /** A picture in the console: the file it was written to, then its caption. */
   consoleImage: (path: string, caption: string) => `[Biểu đồ: ${path}]\n${caption}`,
 };
+
+/** The weekly leaders' report (báo cáo tuần). */
+export const WEEKLY_TEXT = {
+  title: (unit: string) => `Báo cáo tuần · ${unit}`,
+  weeks: (last: string, before: string) => `Tuần trước (${last}) so với tuần trước nữa (${before}).`,
+  received: 'Tiếp nhận mới',
+  onlineRate: 'Tỷ lệ trực tuyến',
+  onTimeRate: 'Tỷ lệ giải quyết đúng hạn',
+  overdueNow: 'Đang quá hạn hiện nay',
+  compared: (now: string, before: string, change: string) => `${now} (trước: ${before}${change ? `; ${change}` : ''})`,
+  overdueCompared: (now: string, weekAgo: string) => `${now} (cách đây 1 tuần: ${weekAgo})`,
+  more: (n: string) => `tăng ${n}`,
+  less: (n: string) => `giảm ${n}`,
+  best: (n: number) => `${n} xã, phường trực tuyến cao nhất tuần trước:`,
+  worst: (n: number) => `${n} xã, phường trực tuyến thấp nhất tuần trước:`,
+  escalated: 'Việc đã chuyển lên lãnh đạo trong tuần:',
+  nothingEscalated: 'Không có việc nào được chuyển lên lãnh đạo trong tuần.',
+  noData: (unit: string) => `Tuần trước chưa có số liệu hồ sơ của ${unit}.`,
+  rankingChoice: 'Biểu đồ xếp hạng trực tuyến tuần trước',
+  notLeaders: 'Báo cáo tuần dành cho nhóm lãnh đạo tỉnh và nhóm tổ công tác. Hãy ghi tỉnh hoặc tổ.',
+  example: 'Ví dụ: /baocaotuan · /baocaotuan tổ 10 · /baocaotuan Phú Thọ',
+};
