@@ -1,10 +1,11 @@
 import type { Store } from '../data/store.js';
 import { dailyCounts } from '../data/figure-series.js';
 import { overdueByCommune } from '../data/figures.js';
-import { dayOf, endOfDayInstant, type Day } from '../time/day.js';
+import { dataUpdatedAt } from '../data/imports.js';
+import { dayOf, type Day } from '../time/day.js';
 import { mondayOf } from '../time/period-spans.js';
 import type { Period } from '../time/period.js';
-import { momentOf } from './moment.js';
+import { momentAt } from './moment.js';
 
 /** One week of a unit's dossiers: Monday to Sunday, clipped to the period. */
 export interface WeekFigures {
@@ -19,7 +20,7 @@ export interface WeekFigures {
 /**
  * Week-by-week figures of a set of communes over a period, weeks starting on Monday:
  * received and resolved from the daily counters, overdue at each week's end by the one
- * overdue rule (overdueByCommune), at that week's moment (momentOf).
+ * overdue rule (overdueByCommune), at that week's moment (momentAt).
  */
 export async function weeklySeries(store: Store, communeIds: readonly number[], period: Period, now: Date): Promise<WeekFigures[]> {
   const to = Math.min(period.to, dayOf(now));
@@ -34,10 +35,10 @@ export async function weeklySeries(store: Store, communeIds: readonly number[], 
     weeks[w]!.received += d.received;
     weeks[w]!.resolved += d.resolved;
   }
+  const updatedAt = await dataUpdatedAt(store);
   for (const week of weeks) {
-    const moment = await momentOf(store, { from: week.from, to: week.to, label: '' }, now);
-    const at = week.to >= dayOf(now) ? moment.at : endOfDayInstant(week.to);
-    const counts = await overdueByCommune(store, communeIds, at, moment.live);
+    const moment = momentAt(week, now, updatedAt);
+    const counts = await overdueByCommune(store, communeIds, moment.at, moment.live);
     for (const n of counts.values()) week.overdue += n;
   }
   return weeks;
