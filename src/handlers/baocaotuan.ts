@@ -37,5 +37,5 @@ export async function baocaotuanHandler(req: CommandRequest, ctx: AppContext): P
   if (isReply(scope)) return scope;
   const [first] = await weeklyReportReplies(ctx, scope);
   const where = scope.kind === 'group' ? `tổ ${scope.group.number}` : scope.province.name;
-  return { ...first!, choices: { prompt: '', options: [{ label: WEEKLY_TEXT.rankingChoice, command: `/bieudo trực tuyến ${where} tuần trước` }] } };
+  return { ...first!, choices: { prompt: WEEKLY_TEXT.rankingPrompt, options: [{ label: WEEKLY_TEXT.rankingChoice, command: `/bieudo trực tuyến ${where} tuần trước` }] } };
 }

@@ -120,6 +120,7 @@ export const WEEKLY_TEXT = {
   escalated: 'Việc đã chuyển lên lãnh đạo trong tuần:',
   nothingEscalated: 'Không có việc nào được chuyển lên lãnh đạo trong tuần.',
   noData: (unit: string) => `Tuần trước chưa có số liệu hồ sơ của ${unit}.`,
+  rankingPrompt: 'Xem thêm xếp hạng các xã, phường tuần trước:',
   rankingChoice: 'Biểu đồ xếp hạng trực tuyến tuần trước',
   notLeaders: 'Báo cáo tuần dành cho nhóm lãnh đạo tỉnh và nhóm tổ công tác. Hãy ghi tỉnh hoặc tổ.',
   example: 'Ví dụ: /baocaotuan · /baocaotuan tổ 10 · /baocaotuan Phú Thọ',
