@@ -1,3 +1,4 @@
+import { chartsSection } from './charts.js';
 import { clusterSection } from './cluster.js';
 import { coreSection } from './core.js';
 import { httpSection } from './http.js';
@@ -13,4 +14,4 @@ export interface BenchSection {
 }
 
 /** Every section `npm run bench` runs, in order. */
-export const SECTIONS: BenchSection[] = [coreSection, telegramSection, zaloSection, importSection, httpSection, clusterSection];
+export const SECTIONS: BenchSection[] = [coreSection, telegramSection, zaloSection, importSection, httpSection, chartsSection, clusterSection];

@@ -1,4 +1,6 @@
 import type { CommandSpec } from '../core/router.js';
+import { baocaotuanHandler } from './baocaotuan.js';
+import { bieudoHandler } from './bieudo.js';
 import { capnhatHandler } from './capnhat.js';
 import { dsnhomHandler, duyetHandler, ganHandler, nhatkyHandler, thuhoiHandler, tuchoiHandler } from './admin.js';
 import { dangkyHandler } from './dangky.js';
@@ -49,6 +51,24 @@ export const COMMANDS: CommandSpec[] = [
     usage: '/xephang [trực tuyến | đúng hạn | quá hạn] [kỳ]',
     examples: ['/xephang đúng hạn tháng 7/2025', '/xephang quá hạn'],
     handler: xephangHandler,
+  },
+  {
+    name: 'bieudo',
+    access: 'aggregate',
+    aliases: ['biểu đồ', 'chart', 'bd'],
+    summary: 'biểu đồ xếp hạng, xu hướng theo tuần, kênh tiếp nhận',
+    usage: '/bieudo [chỉ số] [xã | tổ | tỉnh] [kỳ]',
+    examples: ['/bieudo xu hướng Thượng Cốc'],
+    handler: bieudoHandler,
+  },
+  {
+    name: 'baocaotuan',
+    access: 'aggregate',
+    aliases: ['báo cáo tuần', 'bct', 'weekly'],
+    summary: 'báo cáo tuần cho lãnh đạo, kèm biểu đồ',
+    usage: '/baocaotuan [tỉnh | tổ]',
+    examples: [],
+    handler: baocaotuanHandler,
   },
   {
     name: 'to',

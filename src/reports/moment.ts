@@ -18,7 +18,11 @@ export interface Moment {
 }
 
 export async function momentOf(store: Store, period: Period, now: Date): Promise<Moment> {
-  const updatedAt = await dataUpdatedAt(store);
+  return momentAt(period, now, await dataUpdatedAt(store));
+}
+
+/** The moment of a period when the latest data's time is already known (one read for many periods). */
+export function momentAt(period: Pick<Period, 'to'>, now: Date, updatedAt: Date | null): Moment {
   const at = period.to >= dayOf(now) ? now : endOfDayInstant(period.to);
   return { at, live: updatedAt === null || at.getTime() >= updatedAt.getTime(), updatedAt };
 }

@@ -138,7 +138,6 @@ export const TEXT = {
   /** A chat platform refused the bot's token: that channel stops, the others run on. */
   tokenRefused: (platform: string, variable: string, code: number, issuer: string) =>
     `${platform} không chấp nhận ${variable} (${code}); hãy kiểm tra lại mã do ${issuer} cấp. Kênh ${platform} đã dừng, các kênh khác vẫn chạy.`,
-  imageOnConsole: (caption: string) => `[Biểu đồ] ${caption}`,
   consoleNotice: (chat: string) => `[Thông báo tới ${chat}]`,
   consoleNoReply: '(bot không trả lời tin nhắn này)',
 };

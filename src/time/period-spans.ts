@@ -29,7 +29,7 @@ export function yearSpan(y: number): Span {
 }
 
 /** The Monday of the week of `day`: Vietnamese weeks start on Monday (thứ Hai). */
-function mondayOf(day: Day): Day {
+export function mondayOf(day: Day): Day {
   return day - ((weekdayOf(day) + 6) % 7);
 }
 

@@ -62,6 +62,8 @@ const MATRIX: [string, string][] = [
   ['/xa Yên Phú', 'dyyyyy'],
   ['/tongquan', 'dyyyyy'],
   ['/xephang đúng hạn', 'dyyyyy'],
+  ['/bieudo đúng hạn', 'dyyyyy'],
+  ['/baocaotuan', 'dyyyyy'],
   ['/to 7', 'dyyyyy'],
   ['/quahan', 'dyyyyy'],
   ['/quahan Yên Phú', 'ddydyy'],

@@ -1,10 +1,18 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ActAs } from '../../access/access.js';
 import type { AdapterCapabilities, ChannelEvent, ChatPlatform, PlatformSender, UpdateIds } from '../../channel/platform.js';
 import { PLAIN } from '../../channel/render/markup.js';
 import { LayoutRenderer } from '../../channel/render/renderer.js';
 import type { ChatRef, UserRef } from '../../core/request.js';
 import type { DeliveryTarget, OutboundMessage, SentRef } from '../../delivery/message.js';
+import { CHART_TEXT } from '../../text/charts-messages.js';
 import { TEXT } from '../../text/messages.js';
+
+/** Where the console writes the pictures it is sent (their paths are printed). */
+export const CONSOLE_CHART_DIR = join(tmpdir(), 'haicap-bot-charts');
 
 /** Who the console user is and which chat they act in (`--chat`, `--as`). */
 export interface ConsoleIdentity {
@@ -65,14 +73,23 @@ class ConsoleSender implements PlatformSender {
   constructor(
     private readonly identity: ConsoleIdentity,
     private readonly print: (m: PrintedMessage) => void,
+    private readonly chartDir: string,
   ) {}
 
   async send(target: DeliveryTarget, m: OutboundMessage): Promise<SentRef> {
-    const body = m.image ? TEXT.imageOnConsole(m.plain) : m.plain;
+    const body = m.image ? CHART_TEXT.consoleImage(this.writePicture(m.image.png), m.plain) : m.plain;
     const foreign = target.chatId !== this.identity.chat.id;
     const text = m.unasked || foreign ? `${TEXT.consoleNotice(`console:${target.chatId}`)}\n${body}` : body;
     this.print({ chatId: target.chatId, text, unasked: m.unasked === true || foreign });
     return { messageId: String(++this.sent) };
+  }
+
+  /** Writes a picture as a PNG file under an unguessable name; returns its path. */
+  private writePicture(png: Uint8Array): string {
+    mkdirSync(this.chartDir, { recursive: true });
+    const path = join(this.chartDir, `${randomBytes(12).toString('base64url')}.png`);
+    writeFileSync(path, png);
+    return path;
   }
 
   async typing(): Promise<void> {}
@@ -91,8 +108,9 @@ export class ConsolePlatform implements ChatPlatform {
   constructor(
     private readonly identity: ConsoleIdentity,
     print: (m: PrintedMessage) => void,
+    chartDir: string = CONSOLE_CHART_DIR,
   ) {
-    this.sender = new ConsoleSender(identity, print);
+    this.sender = new ConsoleSender(identity, print, chartDir);
   }
 
   async connect(): Promise<void> {}
