@@ -11,7 +11,7 @@ export interface ImportCounts {
 }
 
 /** The kinds of load the store records (shown by /capnhat). */
-export type ImportKind = 'demo' | 'units' | 'old-units' | 'dossiers' | 'figures' | 'holidays' | 'push';
+export type ImportKind = 'demo' | 'units' | 'old-units' | 'dossiers' | 'figures' | 'holidays' | 'departments' | 'push';
 
 /**
  * Records the start of a load; returns its id (dossiers written by it carry the id).

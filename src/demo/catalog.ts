@@ -119,20 +119,7 @@ export const DEMO_WORKING_GROUPS: DemoWorkingGroup[] = [
   { provinceCode: '25', number: 7, leaderName: 'Nguyễn Huy Ngọc', leaderTitle: 'Phó Chủ tịch UBND tỉnh' },
 ];
 
-/** Departments by short code; the same set serves each demo province. */
-export const DEMO_DEPARTMENTS: [code: string, name: string][] = [
-  ['KHCN', 'Sở Khoa học và Công nghệ'],
-  ['TP', 'Sở Tư pháp'],
-  ['NNMT', 'Sở Nông nghiệp và Môi trường'],
-  ['NV', 'Sở Nội vụ'],
-  ['TC', 'Sở Tài chính'],
-  ['CA', 'Công an tỉnh'],
-  ['YT', 'Sở Y tế'],
-  ['XD', 'Sở Xây dựng'],
-  ['GDDT', 'Sở Giáo dục và Đào tạo'],
-  ['DTTG', 'Sở Dân tộc và Tôn giáo'],
-  ['VP', 'Văn phòng UBND tỉnh'],
-];
+/** Departments: every province gets the default set (src/hotline/default-departments.ts), by code. */
 
 export interface DemoSector {
   code: string;

@@ -9,7 +9,6 @@ import { loadCalendar } from '../data/calendar.js';
 import {
   DEMO_CALENDAR_NOTICES,
   DEMO_COMMUNES,
-  DEMO_DEPARTMENTS,
   DEMO_INDICATORS,
   DEMO_PROVINCES,
   DEMO_RECOMMENDATIONS,
@@ -19,6 +18,8 @@ import {
   DEMO_WORKING_GROUPS,
 } from './catalog.js';
 import { generateDemoDossiers } from './dossiers.js';
+import { DEFAULT_DEPARTMENTS } from '../hotline/default-departments.js';
+import { saveDepartmentsWithin } from '../hotline/department-store.js';
 import { GROUP_7_TARGET } from './targets.js';
 
 const DEMO_SOURCE = 'Dữ liệu mẫu (demo)';
@@ -92,15 +93,10 @@ export async function loadDemoCatalog(store: Store): Promise<void> {
     communeIds.set(c.code, row.id);
   }
   const departmentIds = new Map<string, number>();
+  const now = new Date();
   for (const [provinceCode, provinceId] of provinceIds) {
-    for (const [code, name] of DEMO_DEPARTMENTS) {
-      const row = await p.department.upsert({
-        where: { provinceId_code: { provinceId, code } },
-        update: {},
-        create: { provinceId, code, name },
-      });
-      departmentIds.set(`${provinceCode}:${code}`, row.id);
-    }
+    await store.sql.transaction((tx) => saveDepartmentsWithin(tx, provinceId, DEFAULT_DEPARTMENTS, 'default', now));
+    for (const d of await p.department.findMany({ where: { provinceId } })) departmentIds.set(`${provinceCode}:${d.code}`, d.id);
   }
   const phuTho = provinceIds.get('25')!;
   for (const s of DEMO_SECTORS) {
