@@ -20,6 +20,7 @@ import {
 import { generateDemoDossiers } from './dossiers.js';
 import { DEFAULT_DEPARTMENTS } from '../hotline/default-departments.js';
 import { saveDepartmentsWithin } from '../hotline/department-store.js';
+import { recommendationCode } from '../hotline/codes.js';
 import { GROUP_7_TARGET } from './targets.js';
 
 const DEMO_SOURCE = 'Dữ liệu mẫu (demo)';
@@ -108,25 +109,34 @@ export async function loadDemoCatalog(store: Store): Promise<void> {
   }
   for (const r of DEMO_RECOMMENDATIONS) {
     const raisedDay = dayFromIso(r.raisedOn);
-    await p.recommendation.upsert({
-      where: { code: r.code },
-      update: {},
-      create: {
-        code: r.code,
+    const raisedAt = new Date(startOfDayInstant(raisedDay).getTime() + 10 * 3_600_000);
+    const answeredAt = r.answer ? new Date(startOfDayInstant(dayFromIso(r.answer.on)).getTime() + 15 * 3_600_000) : null;
+    const leadId = departmentIds.get(`${r.provinceCode}:${r.departments[0]}`)!;
+    const created = await p.recommendation.create({
+      data: {
+        code: `KN-DEMO-${r.key}`,
         provinceId: provinceIds.get(r.provinceCode)!,
         content: r.content,
-        raisedAt: new Date(startOfDayInstant(raisedDay).getTime() + 10 * 3_600_000),
+        raisedAt,
         dueAt: new Date(startOfDayInstant(addDays(raisedDay, r.dueInDays)).getTime() + 17 * 3_600_000),
         status: r.answer ? 'answered' : 'open',
         answer: r.answer?.text ?? null,
-        answeredAt: r.answer ? new Date(startOfDayInstant(dayFromIso(r.answer.on)).getTime() + 15 * 3_600_000) : null,
+        answeredAt,
         source: r.source,
         communes: { create: r.communes.map((code) => ({ communeId: communeIds.get(code)! })) },
         departments: {
           create: r.departments.map((code, i) => ({ departmentId: departmentIds.get(`${r.provinceCode}:${code}`)!, lead: i === 0 })),
         },
+        events: {
+          create: [
+            { at: raisedAt, kind: 'raised', actorName: r.raisedBy, text: null },
+            { at: raisedAt, kind: 'routed', departmentId: leadId },
+            ...(r.answer && answeredAt ? [{ at: answeredAt, kind: 'answered', departmentId: leadId, text: r.answer.text }] : []),
+          ],
+        },
       },
     });
+    await p.recommendation.update({ where: { id: created.id }, data: { code: recommendationCode(created.id) } });
   }
   const unitOf = (provinceCode: string, communeCode?: string) =>
     communeCode

@@ -100,7 +100,7 @@ export const DEFAULT_DEPARTMENTS: DefaultDepartment[] = [
         keywords: ['hệ thống điện', 'lưới điện', 'cấp điện', 'mất điện', 'điện lực', 'điện sinh hoạt', 'đường điện', 'trạm biến áp', 'điện chiếu sáng', 'điện nông thôn', 'cột điện'],
       },
       { name: 'Cụm công nghiệp', keywords: ['cụm công nghiệp', 'khu công nghiệp', 'khu cụm công nghiệp', 'khuyến công', 'làng nghề'] },
-      { name: 'Thương mại', keywords: ['thương mại', 'chợ', 'xúc tiến thương mại', 'quản lý thị trường', 'hàng giả', 'xăng dầu', 'tiêu thụ sản phẩm', 'sản phẩm ocop'] },
+      { name: 'Thương mại', keywords: ['thương mại', 'chợ', 'cải tạo chợ', 'chợ dân sinh', 'xúc tiến thương mại', 'quản lý thị trường', 'hàng giả', 'xăng dầu', 'tiêu thụ sản phẩm', 'sản phẩm ocop'] },
     ],
   },
   {
@@ -137,7 +137,7 @@ export const DEFAULT_DEPARTMENTS: DefaultDepartment[] = [
     answerDays: DEFAULT_ANSWER_DAYS,
     fields: [
       { name: 'Xây dựng', keywords: ['xây dựng', 'cấp phép xây dựng', 'giấy phép xây dựng', 'công trình xây dựng', 'trật tự xây dựng', 'xây dựng cơ bản', 'nhà ở xã hội'] },
-      { name: 'Giao thông', keywords: ['giao thông', 'đường giao thông', 'tuyến đường', 'đường liên xã', 'đường nông thôn', 'cầu', 'cầu treo', 'đường xuống cấp', 'vận tải', 'đèn tín hiệu'] },
+      { name: 'Giao thông', keywords: ['giao thông', 'đường giao thông', 'tuyến đường', 'đường liên xã', 'đường nông thôn', 'cây cầu', 'cầu qua', 'cầu cống', 'cầu tràn', 'cầu treo', 'cầu dân sinh', 'đường xuống cấp', 'vận tải', 'đèn tín hiệu'] },
       { name: 'Dự án dở dang, quy hoạch', keywords: ['dự án dở dang', 'công trình dở dang', 'dự án chuyển tiếp', 'dở dang', 'quy hoạch', 'quy hoạch xây dựng', 'quy hoạch chung', 'sửa chữa trụ sở'] },
     ],
   },

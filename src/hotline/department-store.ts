@@ -1,7 +1,7 @@
 import { toNumber, type SqlExecutor } from '../data/sql/driver.js';
 import type { Store } from '../data/store.js';
 import type { DefaultDepartment } from './default-departments.js';
-import type { RouteRule } from './routing.js';
+import { routeRule, type RouteRule } from './routing.js';
 import { textKey } from './text-key.js';
 
 /** Where a routing rule came from: the built-in defaults, an import file, an administrator. */
@@ -69,7 +69,7 @@ export async function provinceRules(store: Store, provinceId: number): Promise<(
     'SELECT id, keyword, match_key, department_id, field, origin FROM routing_rule WHERE province_id = ? ORDER BY department_id, keyword',
     [provinceId],
   );
-  return rows.map((r) => ({ id: toNumber(r.id), keyword: r.keyword, matchKey: r.match_key, departmentId: toNumber(r.department_id), field: r.field, origin: r.origin as RuleOrigin }));
+  return rows.map((r) => ({ ...routeRule(r.keyword, toNumber(r.department_id), r.field), matchKey: r.match_key, id: toNumber(r.id), origin: r.origin as RuleOrigin }));
 }
 
 /** Working days a department has to answer (its own setting, else 5). */

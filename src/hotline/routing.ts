@@ -1,4 +1,4 @@
-import { textKey } from './text-key.js';
+import { exactToneOf, textKey, textWords, type TextWord } from './text-key.js';
 
 /** One keyword → department rule, as routing uses it. */
 export interface RouteRule {
@@ -7,6 +7,13 @@ export interface RouteRule {
   matchKey: string;
   departmentId: number;
   field: string | null;
+  /** exactToneOf(keyword): the tone a one-syllable keyword must be typed with. */
+  exactTone: string | null;
+}
+
+/** A rule from its keyword. */
+export function routeRule(keyword: string, departmentId: number, field: string | null): RouteRule {
+  return { keyword, matchKey: textKey(keyword), departmentId, field, exactTone: exactToneOf(keyword) };
 }
 
 /** Where a text should go: one department, or a question to the sender. */
@@ -25,14 +32,15 @@ interface Match {
 const MAX_WEIGHT = 4;
 
 /** Every occurrence of each rule's words in `words`, as whole words. */
-function matches(words: readonly string[], rules: readonly RouteRule[]): Match[] {
+function matches(words: readonly TextWord[], rules: readonly RouteRule[]): Match[] {
   const out: Match[] = [];
   for (const rule of rules) {
     const k = rule.matchKey.split(' ').filter(Boolean);
     if (k.length === 0) continue;
     for (let i = 0; i + k.length <= words.length; i++) {
       let ok = true;
-      for (let j = 0; j < k.length && ok; j++) ok = words[i + j] === k[j];
+      for (let j = 0; j < k.length && ok; j++) ok = words[i + j]!.fold === k[j];
+      if (ok && rule.exactTone !== null) ok = words[i]!.tone === rule.exactTone;
       if (ok) out.push({ start: i, end: i + k.length, rule });
     }
   }
@@ -48,7 +56,7 @@ function matches(words: readonly string[], rules: readonly RouteRule[]): Match[]
  * @example routeText('Bố trí thêm máy cài đặt VNeID mức độ 2', rules) // → Công an tỉnh
  */
 export function routeText(text: string, rules: readonly RouteRule[]): RouteResult {
-  const words = textKey(text).split(' ').filter(Boolean);
+  const words = textWords(text);
   const all = matches(words, rules);
   const kept = all.filter((m) => !all.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
   const score = new Map<number, number>();
@@ -73,5 +81,5 @@ export function routeText(text: string, rules: readonly RouteRule[]): RouteResul
 
 /** Rules from the default departments' keywords, with stand-in ids (department index + 1), for tests and the demo. */
 export function rulesFromKeywords(departments: readonly { id: number; fields: readonly { name: string; keywords: readonly string[] }[] }[]): RouteRule[] {
-  return departments.flatMap((d) => d.fields.flatMap((f) => f.keywords.map((keyword) => ({ keyword, matchKey: textKey(keyword), departmentId: d.id, field: f.name }))));
+  return departments.flatMap((d) => d.fields.flatMap((f) => f.keywords.map((keyword) => routeRule(keyword, d.id, f.name))));
 }

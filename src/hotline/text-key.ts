@@ -1,4 +1,4 @@
-import { foldKey } from '../names/keys.js';
+import { foldKey, hasDiacritics, nameKeys } from '../names/keys.js';
 
 /**
  * Abbreviations officials write in chat, spelled out so that a rule written in full
@@ -48,13 +48,54 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   dtlcp: 'dich ta lon chau phi',
 };
 
+/** One word of a text as routing compares it: folded, and with its tone when it was typed with diacritics. */
+export interface TextWord {
+  fold: string;
+  /** The word's tone key ("chợ" → "chơ5"); null when typed without diacritics or spelled out from an abbreviation. */
+  tone: string | null;
+}
+
 /**
- * The routing key of a text: folded as names are (no case, no diacritics, punctuation as
- * spaces; src/names/keys.ts), with abbreviations spelled out and "vne id" joined.
+ * The words of a text as routing reads them: folded as names are (no case, no diacritics,
+ * punctuation as spaces; src/names/keys.ts), with abbreviations spelled out and "vne id"
+ * joined, each keeping its tone where it was typed with one.
+ */
+export function textWords(text: string): TextWord[] {
+  const keys = nameKeys(text);
+  const fold = keys.fold.split(' ').filter(Boolean);
+  const tone = keys.tone.split(' ').filter(Boolean);
+  const aligned = tone.length === fold.length;
+  const out: TextWord[] = [];
+  for (let i = 0; i < fold.length; i++) {
+    const f = fold[i]!;
+    if (f === 'vne' && fold[i + 1] === 'id') {
+      out.push({ fold: 'vneid', tone: null });
+      i++;
+      continue;
+    }
+    const spelled = ABBREVIATIONS[f];
+    if (spelled) for (const w of spelled.split(' ')) out.push({ fold: w, tone: null });
+    else out.push({ fold: f, tone: aligned && tone[i] !== f ? tone[i]! : null });
+  }
+  return out;
+}
+
+/**
+ * The routing key of a text: its folded words, abbreviations spelled out.
  *
  * @example textKey('Lỗi CNTT, VNeID') === 'loi cong nghe thong tin vneid'
  */
 export function textKey(text: string): string {
-  const words = foldKey(text).replace(/\bvne id\b/g, 'vneid').split(' ').filter(Boolean);
-  return words.map((w) => ABBREVIATIONS[w] ?? w).join(' ');
+  return textWords(text).map((w) => w.fold).join(' ');
+}
+
+/**
+ * The tone a one-syllable keyword must be typed with to match, or null. Short words fold
+ * onto everyday ones ("chợ" onto "cho", "đê" onto "để", "cầu" onto "yêu cầu"), so a keyword
+ * of one syllable written with diacritics matches only a word typed with the same ones.
+ */
+export function exactToneOf(keyword: string): string | null {
+  const fold = foldKey(keyword);
+  if (fold.includes(' ') || !hasDiacritics(keyword)) return null;
+  return nameKeys(keyword).tone;
 }

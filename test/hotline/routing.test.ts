@@ -21,6 +21,9 @@ describe('routing of difficulties to departments', () => {
 
   it('asks when nothing matches, or when two departments tie', () => {
     expect(routeText('xin chào các anh chị', rules)).toEqual({ kind: 'ask', reason: 'no_match', candidates: [] });
+    // One-syllable keywords match only as typed: "đề nghị" is not "đê", "yêu cầu" not "cầu", "cho" not "chợ".
+    expect(routeText('Đề nghị tỉnh quan tâm, yêu cầu hỗ trợ cho xã', rules).kind).toBe('ask');
+    expect(routeText('Cầu qua suối bị sập', rules)).toMatchObject({ kind: 'suggested', departmentId: departments.find((d) => d.code === 'XD')!.id });
     const tie = routeText('giáo viên và bác sĩ', rules);
     expect(tie.kind === 'ask' && tie.reason === 'tie' && tie.candidates.map(codeOf).sort()).toEqual(['GDDT', 'YT']);
   });
