@@ -12,6 +12,9 @@ export const DEPARTMENT_IMPORT_TEXT = {
   rulesWritten: 'Quy tắc phân loại đã ghi',
 };
 
+/** A sentence that starts with a unit phrase ("xã Thượng Cốc …") starts with a capital. */
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 const KINDS: Record<string, string> = { phone: 'số điện thoại', id_number: 'số định danh, CMND/CCCD', email: 'địa chỉ thư điện tử', name: 'họ tên' };
 
 export const HOTLINE_TEXT = {
@@ -52,8 +55,8 @@ export const HOTLINE_TEXT = {
   cardMovedFrom: (from: string, reason: string | null) => `Chuyển từ ${from}${reason ? `: ${reason}` : ''}.`,
   cardReopened: (reason: string) => `Xã báo chưa giải quyết được: ${reason}`,
   cardHow: (code: string) => `Trả lời: /traloi ${code} <nội dung> (trên Telegram có thể trả lời thẳng tin nhắn này) · Hỏi lại xã: /hoilai ${code} <câu hỏi> · Chuyển sở khác: /chuyen ${code} <sở> <lý do>`,
-  repliedTitle: (code: string, commune: string) => `${commune} bổ sung thông tin cho kiến nghị ${code}`,
-  closedNotice: (code: string, commune: string) => `${commune} xác nhận kiến nghị ${code} đã được giải quyết.`,
+  repliedTitle: (code: string, commune: string) => `${cap(commune)} bổ sung thông tin cho kiến nghị ${code}`,
+  closedNotice: (code: string, commune: string) => `${cap(commune)} xác nhận kiến nghị ${code} đã được giải quyết.`,
 
   // To the commune.
   answerTitle: (code: string, dept: string) => `${dept} trả lời kiến nghị ${code}`,
