@@ -34,7 +34,6 @@ export const HOTLINE_TEXT = {
   unroutedNoMatch: 'Bot chưa xác định được sở phụ trách nội dung này. Chọn sở sẽ nhận kiến nghị:',
   unroutedTie: (names: string) => `Nội dung liên quan đến nhiều sở (${names}). Chọn sở sẽ nhận kiến nghị:`,
   pickDepartment: 'Chọn sở nhận kiến nghị:',
-  retry: 'Chưa ghi được kiến nghị do lỗi hệ thống; nội dung chưa được lưu. Vui lòng gửi lại sau ít phút.',
 
   // Labels.
   commune: 'Xã, phường',

@@ -53,7 +53,7 @@ beforeAll(async () => {
   await bindChat(app.store, { platform: 'console', chatId: TC.id, chatTitle: null, isGroup: true }, 'department', await depId('TC'), by, now);
   const pt = await app.store.prisma.province.findUnique({ where: { code: '25' } });
   await bindChat(app.store, { platform: 'console', chatId: LEADERS.id, chatTitle: null, isGroup: true }, 'leader', pt!.id, by, now);
-});
+}, 180_000);
 afterAll(async () => app?.dispose());
 
 describe(`hotline cycle (${TEST_DIALECT})`, () => {
@@ -138,6 +138,19 @@ describe(`hotline cycle (${TEST_DIALECT})`, () => {
     expect(codeOf(again)).toBe(codeOf(first));
     expect(again).toContain('đã được ghi thành kiến nghị');
     expect(await app.store.prisma.recommendation.count({ where: { content: { contains: 'Lưới điện thôn yếu' } } })).toBe(1);
+  });
+
+  it('a failure while storing tells the sender to try again, gives no code and stores nothing', async () => {
+    const before = await app.store.prisma.recommendation.count();
+    await app.store.sql.exec('ALTER TABLE recommendation_event RENAME TO recommendation_event_away');
+    try {
+      const r = await ask(app, '/kn Đường liên xã xuống cấp nghiêm trọng', XA);
+      expect(plain(r)).toContain('Vui lòng thử lại');
+      expect(plain(r)).not.toMatch(/KN-\d{4}/);
+    } finally {
+      await app.store.sql.exec('ALTER TABLE recommendation_event_away RENAME TO recommendation_event');
+    }
+    expect(await app.store.prisma.recommendation.count()).toBe(before);
   });
 
   it('uses the department\'s own deadline', async () => {

@@ -37,7 +37,7 @@ describe(`hotline over Telegram (${TEST_DIALECT})`, () => {
   let h: TelegramHarness;
   beforeAll(async () => {
     h = await TelegramHarness.start({ app: await openTestApp({ env: TELEGRAM_TEST_ENV }) });
-  });
+  }, 180_000);
   afterAll(async () => {
     const app = h?.app;
     await h?.close();
@@ -94,7 +94,7 @@ describe(`hotline over Zalo (${TEST_DIALECT})`, () => {
   let h: ZaloHarness;
   beforeAll(async () => {
     h = await ZaloHarness.start({ app: await openTestApp({ env: ZALO_TEST_ENV }) });
-  });
+  }, 180_000);
   afterAll(async () => {
     const app = h?.app;
     await h?.close();
@@ -133,9 +133,14 @@ describe(`hotline over Zalo (${TEST_DIALECT})`, () => {
 });
 
 describe(`hotline in the console (${TEST_DIALECT})`, () => {
+  let app: Awaited<ReturnType<typeof openTestApp>>;
+  beforeAll(async () => {
+    app = await openTestApp();
+  }, 180_000);
+  afterAll(async () => app?.dispose());
+
   it('a commune and a department, each a console chat, go through raise, answer and close', async () => {
-    const app = await openTestApp();
-    try {
+    {
       const u = await ids(app.store);
       const now = new Date();
       await bindChat(app.store, { platform: 'console', chatId: 'xa-thuong-coc', chatTitle: null, isGroup: true }, 'commune', u.commune, 'test', now);
@@ -169,8 +174,6 @@ describe(`hotline in the console (${TEST_DIALECT})`, () => {
       await xa.stop();
       await so.stop();
       if (process.env.HOTLINE_TRANSCRIPT) console.log(transcript.join('\n'));
-    } finally {
-      await app.dispose();
     }
   });
 });
