@@ -67,9 +67,9 @@ export const COMMANDS: CommandSpec[] = [
     name: 'kiennghi',
     access: 'dossier',
     aliases: ['kiến nghị', 'vuongmac', 'vướng mắc', 'kn'],
-    summary: 'gửi vướng mắc đến sở phụ trách; không ghi nội dung: xem các kiến nghị đang mở',
+    summary: 'gửi vướng mắc đến sở phụ trách (không ghi nội dung: xem kiến nghị đang mở)',
     usage: '/kiennghi [nội dung | mã | tong]',
-    examples: ['/kiennghi Phần mềm một cửa không đăng nhập được', '/kiennghi KN-0042', '/kiennghi tong'],
+    examples: ['/kiennghi Phần mềm một cửa bị lỗi', '/kiennghi KN-0042', '/kiennghi tong'],
     handler: kiennghiHandler,
   },
   {
@@ -80,6 +80,7 @@ export const COMMANDS: CommandSpec[] = [
     usage: '/traloi <mã> <nội dung>',
     examples: ['/traloi KN-0042 Sở đã cấp lại tài khoản'],
     handler: traloiHandler,
+    listed: false,
     fromReply: codeIn,
   },
   {
@@ -90,6 +91,7 @@ export const COMMANDS: CommandSpec[] = [
     usage: '/hoilai <mã> <câu hỏi>',
     examples: ['/hoilai KN-0042 Xã gửi ảnh chụp màn hình lỗi'],
     handler: hoilaiHandler,
+    listed: false,
   },
   {
     name: 'chuyen',
@@ -99,6 +101,7 @@ export const COMMANDS: CommandSpec[] = [
     usage: '/chuyen <mã> <sở> <lý do>',
     examples: ['/chuyen KN-0042 Sở Tài chính Thuộc lĩnh vực ngân sách'],
     handler: chuyenHandler,
+    listed: false,
   },
   {
     name: 'xong',
@@ -108,6 +111,7 @@ export const COMMANDS: CommandSpec[] = [
     usage: '/xong <mã>',
     examples: ['/xong KN-0042'],
     handler: xongHandler,
+    listed: false,
   },
   {
     name: 'chuagiaiquyet',
@@ -117,6 +121,7 @@ export const COMMANDS: CommandSpec[] = [
     usage: '/chuagiaiquyet <mã> <lý do>',
     examples: ['/chuagiaiquyet KN-0042 Vẫn chưa đăng nhập được'],
     handler: chuagiaiquyetHandler,
+    listed: false,
   },
   {
     name: 'capnhat',
