@@ -196,6 +196,8 @@ export async function moveRecommendation(ctx: AppContext, req: CommandRequest, c
   const due = first || !item.dueAt ? dueAfter(calendar, req.now, await answerDaysOf(ctx.store, to.id)) : item.dueAt;
   const toChats = await departmentChats(ctx.store.sql, to.id);
   const communeTargets = byCommune ? [] : await communeChats(ctx.store.sql, item);
+  // The commune picking another department: the one that got it first is told it went elsewhere.
+  const oldTargets = byCommune && !first && item.departmentId !== null ? await departmentChats(ctx.store.sql, item.departmentId) : [];
   const from = departmentName(dir, item.departmentId);
   const ok = await change(ctx, async (tx) => {
     const changed = await tx.run("UPDATE recommendation SET status = CASE WHEN status = 'unrouted' THEN 'open' ELSE status END, due_at = ? WHERE id = ? AND status = ?", [due, item.id, item.status]);
@@ -205,7 +207,8 @@ export async function moveRecommendation(ctx: AppContext, req: CommandRequest, c
     const after = { ...item, dueAt: due, departmentId: to.id };
     const extra = first || item.departmentId === null ? [] : [H.cardMovedFrom(from, masked.text)];
     const platforms = await recordRelays(tx, ctx.notices, toChats, departmentCard(after, dir, extra), `kn:${code}:e${eventId}`);
-    const told = first ? [] : await recordRelays(tx, ctx.notices, communeTargets, textNotice(H.movedNotice(code, from, to.name, masked.text, dueText(after))), `kn:${code}:e${eventId}:commune`);
+    const notice = textNotice(H.movedNotice(code, from, to.name, masked.text, dueText(after)));
+    const told = first ? [] : await recordRelays(tx, ctx.notices, [...communeTargets, ...oldTargets], notice, `kn:${code}:e${eventId}:told`);
     return [...platforms, ...told];
   });
   if (!ok) return { kind: 'refused', code, refusal: { reason: 'wrong_status', status: item.status }, item };

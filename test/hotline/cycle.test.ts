@@ -20,6 +20,7 @@ const XA2 = chat('xa-yen-phu');
 const KHCN = chat('so-khcn');
 const TC = chat('so-tc');
 const LEADERS = chat('lanh-dao');
+const GROUP7 = chat('to-7');
 
 async function depId(code: string): Promise<number> {
   const p = await app.store.prisma.province.findUnique({ where: { code: '25' } });
@@ -53,6 +54,8 @@ beforeAll(async () => {
   await bindChat(app.store, { platform: 'console', chatId: TC.id, chatTitle: null, isGroup: true }, 'department', await depId('TC'), by, now);
   const pt = await app.store.prisma.province.findUnique({ where: { code: '25' } });
   await bindChat(app.store, { platform: 'console', chatId: LEADERS.id, chatTitle: null, isGroup: true }, 'leader', pt!.id, by, now);
+  const g7 = await app.store.prisma.workingGroup.findFirst({ where: { provinceId: pt!.id, number: 7 } });
+  await bindChat(app.store, { platform: 'console', chatId: GROUP7.id, chatTitle: null, isGroup: true }, 'working_group', g7!.id, by, now);
 }, 180_000);
 afterAll(async () => app?.dispose());
 
@@ -125,6 +128,16 @@ describe(`hotline cycle (${TEST_DIALECT})`, () => {
     expect((await app.store.prisma.recommendation.findUnique({ where: { code: c } }))!.status).toBe('open');
   });
 
+  it('the commune picks another department right after raising; the first one is told', async () => {
+    const r = await ask(app, '/kn Máy tính bộ phận một cửa hỏng', XA);
+    const c = codeOf(plain(r));
+    expect(field(r, 'Sở nhận')).toBe('Sở Khoa học và Công nghệ');
+    const moved = await ask(app, `/chuyen ${c} TC`, XA);
+    expect(plain(moved)).toContain(`Đã chuyển kiến nghị ${c} đến Sở Tài chính`);
+    expect(await lastNotice(KHCN)).toContain(`Kiến nghị ${c} được chuyển từ Sở Khoa học và Công nghệ sang Sở Tài chính`);
+    expect(await lastNotice(TC)).toContain(`Kiến nghị ${c} · xã Thượng Cốc`);
+  });
+
   it('a tie offers the tied departments', async () => {
     const r = await ask(app, '/kn giáo viên và bác sĩ', XA);
     expect(plain(r)).toContain('liên quan đến nhiều sở');
@@ -192,6 +205,10 @@ describe(`hotline cycle (${TEST_DIALECT})`, () => {
     expect(mine).toContain('Kiến nghị đang mở · xã Thượng Cốc');
     expect(mine).toContain('KN-0002');
     expect(mine).not.toContain('KN-0006');
+    const group = plain(await ask(app, '/kiennghi', GROUP7));
+    expect(group).toContain('tổ công tác số 7');
+    expect(group).toContain('KN-0006');
+    expect(group).not.toContain('KN-0002');
     const dept = plain(await ask(app, '/kiennghi', TC));
     expect(dept).toContain('Sở Tài chính');
     const tong = await ask(app, '/kiennghi tong', LEADERS);
