@@ -5,13 +5,13 @@ import type { CommandRequest } from '../core/request.js';
 import { loadForChat } from '../hotline/actions.js';
 import { communesLabel, departmentName, dueText } from '../hotline/cards.js';
 import { parseRecommendationCode } from '../hotline/codes.js';
-import { eventsOf, itemsWhere, ACTIVE, type RecommendationItem } from '../hotline/items.js';
+import { eventsOf, type RecommendationItem } from '../hotline/items.js';
+import { visibleOpenItems } from '../hotline/visible-items.js';
 import { isOverdue, overdueRecommendations } from '../hotline/overdue.js';
 import { hotlineProvince } from '../hotline/province.js';
 import { provinceDepartments } from '../hotline/find-department.js';
-import { raiseRecommendation } from '../hotline/raise.js';
 import { refusalReply } from '../hotline/replies.js';
-import { CHAT_SOURCE, MAX_RECOMMENDATION_LENGTH } from '../hotline/raise.js';
+import { CHAT_SOURCE, MAX_RECOMMENDATION_LENGTH, raiseRecommendation } from '../hotline/raise.js';
 import { departmentRecords } from '../hotline/summary.js';
 import { foldKey } from '../names/keys.js';
 import { dossierScope } from '../access/permissions.js';
@@ -97,31 +97,10 @@ function itemRows(item: RecommendationItem, dir: Awaited<ReturnType<AppContext['
 
 async function listItems(req: CommandRequest, ctx: AppContext): Promise<Reply> {
   const dir = await ctx.directory.get();
-  const a = req.access;
-  const scope = dossierScope(a, dir);
-  let items: RecommendationItem[];
-  switch (a.role) {
-    case 'commune':
-      items = await itemsWhere(ctx.store, { communeIds: a.unitId === null ? [] : [a.unitId], statuses: ACTIVE });
-      break;
-    case 'department':
-      items = a.unitId === null ? [] : await itemsWhere(ctx.store, { departmentId: a.unitId, statuses: ['open', 'asked'] });
-      break;
-    case 'working_group':
-      items = await itemsWhere(ctx.store, { communeIds: scope.communeIds ?? [], statuses: ACTIVE });
-      break;
-    case 'leader':
-      items = await itemsWhere(ctx.store, { provinceId: scope.provinceId ?? -1, statuses: ACTIVE });
-      break;
-    default:
-      items = await itemsWhere(ctx.store, { statuses: ACTIVE });
-  }
-  const label = scope.label ?? 'toàn bộ';
-  if (items.length === 0) return reply([{ kind: 'text', text: H.listEmpty(label) }, { kind: 'note', text: H.listHow }]);
   const calendar = await ctx.calendar.get();
-  const ranked = items
-    .map((item) => ({ item, late: isOverdue(calendar, item, req.now) }))
-    .sort((x, y) => y.late - x.late || (x.item.dueAt?.getTime() ?? Infinity) - (y.item.dueAt?.getTime() ?? Infinity) || x.item.id - y.item.id);
+  const ranked = await visibleOpenItems(ctx.store, req.access, dir, calendar, req.now);
+  const label = dossierScope(req.access, dir).label ?? 'toàn bộ';
+  if (ranked.length === 0) return reply([{ kind: 'text', text: H.listEmpty(label) }, { kind: 'note', text: H.listHow }]);
   const lines = ranked.slice(0, MAX_LIST).map(({ item }) => H.listLine(item.code, departmentName(dir, item.departmentId), stateText(item, calendar, req.now), short(item.content, 90)));
   const blocks: Block[] = [{ kind: 'title', text: H.listTitle(label) }, { kind: 'list', items: lines }];
   if (ranked.length > MAX_LIST) blocks.push({ kind: 'note', text: H.listMore(ranked.length - MAX_LIST) });

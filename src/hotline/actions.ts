@@ -1,7 +1,6 @@
 import { audit } from '../access/audit.js';
 import type { AppContext } from '../core/context.js';
-import type { Platform } from '../core/request.js';
-import type { CommandRequest } from '../core/request.js';
+import type { CommandRequest, Platform } from '../core/request.js';
 import type { DepartmentInfo, Directory } from '../data/directory.js';
 import { maskPersonalData, type PersonalDataKind } from '../privacy/personal-data.js';
 import { HOTLINE_TEXT as H } from '../text/hotline-messages.js';

@@ -4,9 +4,8 @@ import type { Directory } from '../data/directory.js';
 import { HOTLINE_TEXT as H } from '../text/hotline-messages.js';
 import type { Access } from '../access/access.js';
 import { dossierScope } from '../access/permissions.js';
-import type { ActionResult, Refusal } from './actions.js';
+import { REOPEN_WITHIN_DAYS, type ActionResult, type Refusal } from './actions.js';
 import { departmentName } from './cards.js';
-import { REOPEN_WITHIN_DAYS } from './actions.js';
 
 /** The Vietnamese answer to a refused action (nothing was changed). */
 export function refusalReply(code: string, refusal: Refusal, dir: Directory, access: Access, currentDepartment: number | null = null): Reply {
