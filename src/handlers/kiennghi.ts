@@ -13,7 +13,6 @@ import { provinceDepartments } from '../hotline/find-department.js';
 import { refusalReply } from '../hotline/replies.js';
 import { CHAT_SOURCE, MAX_RECOMMENDATION_LENGTH, raiseRecommendation } from '../hotline/raise.js';
 import { departmentRecords } from '../hotline/summary.js';
-import { foldKey } from '../names/keys.js';
 import { dossierScope } from '../access/permissions.js';
 import { formatDate, formatDateTime, formatDecimal, formatNumber, formatRate } from '../text/format.js';
 import { HOTLINE_TEXT as H } from '../text/hotline-messages.js';
@@ -32,9 +31,11 @@ const MAX_ALTERNATIVES = 3;
 export async function kiennghiHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
   const args = req.args.trim();
   if (!args) return listItems(req, ctx);
-  const words = foldKey(args).split(' ');
-  if (['tong', 'tonghop', 'thongke'].includes(words[0]!) || foldKey(args).startsWith('tong hop')) {
-    return summary(req, ctx, args.split(/\s+/).slice(foldKey(args).startsWith('tong hop') ? 2 : 1).join(' '));
+  // "tong", "tổng hợp", "tong Phú Thọ": the leaders' record; "Tổng kinh phí …" is a recommendation.
+  const summaryWords = /^(tổng hợp|tong hop|tổng|tong|thống kê|thong ke)(?:\s+(.*))?$/iu.exec(args);
+  if (summaryWords) {
+    const rest = (summaryWords[2] ?? '').trim();
+    if (!rest || (await ctx.directory.get()).findProvince(rest)) return summary(req, ctx, rest);
   }
   const code = parseRecommendationCode(args);
   if (code) return showItem(req, ctx, code);

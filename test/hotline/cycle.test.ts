@@ -166,6 +166,12 @@ describe(`hotline cycle (${TEST_DIALECT})`, () => {
     expect(await app.store.prisma.recommendation.count()).toBe(before);
   });
 
+  it('a text that starts with "Tổng" is a recommendation, not the leaders\' record', async () => {
+    const r = await ask(app, '/kn Tổng kinh phí sửa chữa trụ sở chưa được cấp', XA);
+    expect(plain(r)).toMatch(/Đã ghi kiến nghị KN-\d{4}/);
+    expect(plain(await ask(app, '/kiennghi tổng hợp Phú Thọ', LEADERS))).toContain('Kiến nghị theo sở · Phú Thọ');
+  });
+
   it('uses the department\'s own deadline', async () => {
     await app.store.sql.run('UPDATE department SET answer_days = 10 WHERE id = ?', [await depId('TC')]);
     const r = await ask(app, '/kn Xã chưa được giao dự toán ngân sách năm 2027', XA);
