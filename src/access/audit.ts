@@ -11,7 +11,11 @@ export type AuditAction =
   | 'retired'
   | 'migrated'
   | 'denied'
-  | 'import';
+  | 'import'
+  /** An administrator added or removed a recommendation routing rule (/quytac). */
+  | 'routing_rule'
+  /** A chat tried to see or act on a recommendation outside its scope. */
+  | 'cross_scope';
 
 export interface AuditView {
   at: Date;

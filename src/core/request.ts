@@ -30,4 +30,6 @@ export interface CommandRequest {
   now: Date;
   /** What this chat and sender may see (role, unit, administrator or not). */
   access: Access;
+  /** The platform's id of the message in its chat, where it has one: a retried message keeps it. */
+  messageId?: string;
 }

@@ -30,6 +30,12 @@ export interface CommandSpec {
   listed?: boolean;
   /** Who may run it: open, aggregate, dossier or admin (see src/access/permissions.ts). */
   access: CommandRule;
+  /**
+   * Plain text replying to one of the bot's messages runs this command when the quoted
+   * message names what it acts on: returns the arguments to put before the text
+   * ("KN-0042" for an answer to a relayed recommendation), or null.
+   */
+  fromReply?: (quotedText: string) => string | null;
 }
 
 /** A message as an adapter hands it to the router. */
@@ -49,6 +55,8 @@ export interface IncomingMessage {
   actAs?: ActAs;
   /** The message replies to (quotes) this message, where the platform says so. */
   replyTo?: { fromBot: boolean; text: string };
+  /** The platform's id of the message in its chat, where it has one (a retried message keeps it). */
+  messageId?: string;
 }
 
 /** Most text accepted after a command; longer input is refused with an explanation. */
@@ -131,7 +139,7 @@ export class Router {
   }
 
   private request(spec: CommandSpec, args: string, msg: IncomingMessage, now: Date, access: Access): CommandRequest {
-    return { command: spec.name, args, chat: msg.chat, user: msg.user, now, access };
+    return { command: spec.name, args, chat: msg.chat, user: msg.user, now, access, ...(msg.messageId ? { messageId: msg.messageId } : {}) };
   }
 
   private access(msg: IncomingMessage): Promise<Access> {
@@ -177,6 +185,12 @@ export class Router {
       }
     }
     if (msg.text.trim() === '') return null;
+    if (msg.replyTo?.fromBot) {
+      for (const spec of this.commands) {
+        const prefix = spec.fromReply?.(msg.replyTo.text);
+        if (prefix) return this.run(spec, `${prefix} ${msg.text.replace(/\s+/g, ' ').trim()}`, msg, chatKey, now);
+      }
+    }
     return userError(TEXT.notACommand);
   }
 

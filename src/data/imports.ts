@@ -13,7 +13,7 @@ export interface ImportCounts {
 }
 
 /** The kinds of load the store records (shown by /capnhat). */
-export type ImportKind = 'demo' | 'units' | 'old-units' | 'dossiers' | 'figures' | 'holidays' | 'push';
+export type ImportKind = 'demo' | 'units' | 'old-units' | 'dossiers' | 'figures' | 'holidays' | 'departments' | 'push';
 
 /** The process that runs a load: its host and process id. */
 export interface RunOwner {

@@ -119,20 +119,7 @@ export const DEMO_WORKING_GROUPS: DemoWorkingGroup[] = [
   { provinceCode: '25', number: 7, leaderName: 'Nguyễn Huy Ngọc', leaderTitle: 'Phó Chủ tịch UBND tỉnh' },
 ];
 
-/** Departments by short code; the same set serves each demo province. */
-export const DEMO_DEPARTMENTS: [code: string, name: string][] = [
-  ['KHCN', 'Sở Khoa học và Công nghệ'],
-  ['TP', 'Sở Tư pháp'],
-  ['NNMT', 'Sở Nông nghiệp và Môi trường'],
-  ['NV', 'Sở Nội vụ'],
-  ['TC', 'Sở Tài chính'],
-  ['CA', 'Công an tỉnh'],
-  ['YT', 'Sở Y tế'],
-  ['XD', 'Sở Xây dựng'],
-  ['GDDT', 'Sở Giáo dục và Đào tạo'],
-  ['DTTG', 'Sở Dân tộc và Tôn giáo'],
-  ['VP', 'Văn phòng UBND tỉnh'],
-];
+/** Departments: every province gets the default set (src/hotline/default-departments.ts), by code. */
 
 export interface DemoSector {
   code: string;
@@ -162,7 +149,10 @@ export const DEMO_SECTORS: DemoSector[] = [
 ];
 
 export interface DemoRecommendation {
-  code: string;
+  /** A stable name in the demo data; the store gives each its code (KN-0001…) in this order. */
+  key: string;
+  /** Who raised it, as the report names them. */
+  raisedBy: string;
   provinceCode: string;
   communes: string[];
   departments: string[];
@@ -181,11 +171,29 @@ const SEED_002 = 'Hội nghị đánh giá 01 tháng vận hành chính quyền 
 const SEED_004 = 'Cuộc họp về quản lý nhà nước sau sáp nhập, tỉnh Thái Nguyên, 11/07/2025';
 
 const GROUP_10 = ['05293', '05305', '05323'];
+
+/** Who raised each demo recommendation, as the reports put it. */
+const RAISED_BY: Record<string, string> = {
+  'KN-25-0001': 'Các xã Thượng Cốc, Yên Phú, Quyết Thắng',
+  'KN-25-0002': 'Các xã Thượng Cốc, Yên Phú, Quyết Thắng',
+  'KN-25-0003': 'Các xã Thượng Cốc, Yên Phú, Quyết Thắng',
+  'KN-25-0004': 'Các xã Thượng Cốc, Yên Phú, Quyết Thắng',
+  'KN-25-0005': 'Các xã Thượng Cốc, Yên Phú, Quyết Thắng',
+  'KN-25-0006': 'Sáu xã của Tổ công tác số 7',
+  'KN-25-0007': 'Sáu xã của Tổ công tác số 7',
+  'KN-25-0008': 'Sáu xã của Tổ công tác số 7',
+  'KN-25-0009': 'Sáu xã của Tổ công tác số 7',
+  'KN-33-0001': 'Lãnh đạo các xã, phường tỉnh Hưng Yên',
+  'KN-40-0001': 'Các xã, phường tỉnh Nghệ An',
+  'KN-40-0002': 'Các xã, phường tỉnh Nghệ An',
+  'KN-19-0001': 'Các sở, ngành tỉnh Thái Nguyên',
+};
 const GROUP_7 = ['08152', '08173', '08203', '08209', '08218', '08227'];
 
 export const DEMO_RECOMMENDATIONS: DemoRecommendation[] = [
   {
-    code: 'KN-25-0001',
+    key: 'KN-25-0001',
+    raisedBy: RAISED_BY['KN-25-0001']!,
     provinceCode: '25',
     communes: GROUP_10,
     departments: ['KHCN'],
@@ -196,7 +204,8 @@ export const DEMO_RECOMMENDATIONS: DemoRecommendation[] = [
     answer: { on: '2025-08-20', text: 'Đã nâng cấp phân hệ tiếp nhận; lịch tập huấn tại 3 xã gửi kèm công văn của Sở.' },
   },
   {
-    code: 'KN-25-0002',
+    key: 'KN-25-0002',
+    raisedBy: RAISED_BY['KN-25-0002']!,
     provinceCode: '25',
     communes: GROUP_10,
     departments: ['NV', 'YT'],
@@ -206,7 +215,8 @@ export const DEMO_RECOMMENDATIONS: DemoRecommendation[] = [
     source: SEED_001,
   },
   {
-    code: 'KN-25-0003',
+    key: 'KN-25-0003',
+    raisedBy: RAISED_BY['KN-25-0003']!,
     provinceCode: '25',
     communes: GROUP_10,
     departments: ['TC'],
@@ -217,7 +227,8 @@ export const DEMO_RECOMMENDATIONS: DemoRecommendation[] = [
     answer: { on: '2025-08-12', text: 'Sở Tài chính đã ban hành hướng dẫn công tác tài chính, kế toán cấp xã.' },
   },
   {
-    code: 'KN-25-0004',
+    key: 'KN-25-0004',
+    raisedBy: RAISED_BY['KN-25-0004']!,
     provinceCode: '25',
     communes: GROUP_10,
     departments: ['CA'],
@@ -227,7 +238,8 @@ export const DEMO_RECOMMENDATIONS: DemoRecommendation[] = [
     source: SEED_001,
   },
   {
-    code: 'KN-25-0005',
+    key: 'KN-25-0005',
+    raisedBy: RAISED_BY['KN-25-0005']!,
     provinceCode: '25',
     communes: GROUP_10,
     departments: ['NV'],
@@ -237,7 +249,8 @@ export const DEMO_RECOMMENDATIONS: DemoRecommendation[] = [
     source: SEED_001,
   },
   {
-    code: 'KN-25-0006',
+    key: 'KN-25-0006',
+    raisedBy: RAISED_BY['KN-25-0006']!,
     provinceCode: '25',
     communes: GROUP_7,
     departments: ['NV'],
@@ -247,7 +260,8 @@ export const DEMO_RECOMMENDATIONS: DemoRecommendation[] = [
     source: SEED_003,
   },
   {
-    code: 'KN-25-0007',
+    key: 'KN-25-0007',
+    raisedBy: RAISED_BY['KN-25-0007']!,
     provinceCode: '25',
     communes: GROUP_7,
     departments: ['NV', 'KHCN', 'NNMT', 'TC'],
@@ -257,7 +271,8 @@ export const DEMO_RECOMMENDATIONS: DemoRecommendation[] = [
     source: SEED_003,
   },
   {
-    code: 'KN-25-0008',
+    key: 'KN-25-0008',
+    raisedBy: RAISED_BY['KN-25-0008']!,
     provinceCode: '25',
     communes: GROUP_7,
     departments: ['TC', 'XD'],
@@ -267,7 +282,8 @@ export const DEMO_RECOMMENDATIONS: DemoRecommendation[] = [
     source: SEED_003,
   },
   {
-    code: 'KN-25-0009',
+    key: 'KN-25-0009',
+    raisedBy: RAISED_BY['KN-25-0009']!,
     provinceCode: '25',
     communes: GROUP_7,
     departments: ['NNMT'],
@@ -278,7 +294,8 @@ export const DEMO_RECOMMENDATIONS: DemoRecommendation[] = [
     answer: { on: '2026-01-09', text: 'Sở đã cấp hóa chất tiêu độc và hướng dẫn hỗ trợ hộ chăn nuôi bị thiệt hại.' },
   },
   {
-    code: 'KN-33-0001',
+    key: 'KN-33-0001',
+    raisedBy: RAISED_BY['KN-33-0001']!,
     provinceCode: '33',
     communes: [],
     departments: ['NV', 'GDDT', 'YT'],
@@ -288,7 +305,8 @@ export const DEMO_RECOMMENDATIONS: DemoRecommendation[] = [
     source: SEED_000,
   },
   {
-    code: 'KN-40-0001',
+    key: 'KN-40-0001',
+    raisedBy: RAISED_BY['KN-40-0001']!,
     provinceCode: '40',
     communes: [],
     departments: ['NNMT'],
@@ -298,7 +316,8 @@ export const DEMO_RECOMMENDATIONS: DemoRecommendation[] = [
     source: SEED_002,
   },
   {
-    code: 'KN-40-0002',
+    key: 'KN-40-0002',
+    raisedBy: RAISED_BY['KN-40-0002']!,
     provinceCode: '40',
     communes: [],
     departments: ['TC'],
@@ -308,7 +327,8 @@ export const DEMO_RECOMMENDATIONS: DemoRecommendation[] = [
     source: SEED_002,
   },
   {
-    code: 'KN-19-0001',
+    key: 'KN-19-0001',
+    raisedBy: RAISED_BY['KN-19-0001']!,
     provinceCode: '19',
     communes: [],
     departments: ['TC'],

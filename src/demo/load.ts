@@ -10,7 +10,6 @@ import { parseUnitType } from '../names/prefix.js';
 import {
   DEMO_CALENDAR_NOTICES,
   DEMO_COMMUNES,
-  DEMO_DEPARTMENTS,
   DEMO_INDICATORS,
   DEMO_PROVINCES,
   DEMO_RECOMMENDATIONS,
@@ -20,6 +19,9 @@ import {
   DEMO_WORKING_GROUPS,
 } from './catalog.js';
 import { generateDemoDossiers } from './dossiers.js';
+import { DEFAULT_DEPARTMENTS } from '../hotline/default-departments.js';
+import { saveDepartmentsWithin } from '../hotline/department-store.js';
+import { recommendationCode } from '../hotline/codes.js';
 import { GROUP_7_TARGET } from './targets.js';
 
 const DEMO_SOURCE = 'Dữ liệu mẫu (demo)';
@@ -93,15 +95,10 @@ export async function loadDemoCatalog(store: Store): Promise<void> {
     communeIds.set(c.code, row.id);
   }
   const departmentIds = new Map<string, number>();
+  const now = new Date();
   for (const [provinceCode, provinceId] of provinceIds) {
-    for (const [code, name] of DEMO_DEPARTMENTS) {
-      const row = await p.department.upsert({
-        where: { provinceId_code: { provinceId, code } },
-        update: {},
-        create: { provinceId, code, name },
-      });
-      departmentIds.set(`${provinceCode}:${code}`, row.id);
-    }
+    await store.sql.transaction((tx) => saveDepartmentsWithin(tx, provinceId, DEFAULT_DEPARTMENTS, 'default', now));
+    for (const d of await p.department.findMany({ where: { provinceId } })) departmentIds.set(`${provinceCode}:${d.code}`, d.id);
   }
   const phuTho = provinceIds.get('25')!;
   for (const s of DEMO_SECTORS) {
@@ -113,25 +110,34 @@ export async function loadDemoCatalog(store: Store): Promise<void> {
   }
   for (const r of DEMO_RECOMMENDATIONS) {
     const raisedDay = dayFromIso(r.raisedOn);
-    await p.recommendation.upsert({
-      where: { code: r.code },
-      update: {},
-      create: {
-        code: r.code,
+    const raisedAt = new Date(startOfDayInstant(raisedDay).getTime() + 10 * 3_600_000);
+    const answeredAt = r.answer ? new Date(startOfDayInstant(dayFromIso(r.answer.on)).getTime() + 15 * 3_600_000) : null;
+    const leadId = departmentIds.get(`${r.provinceCode}:${r.departments[0]}`)!;
+    const created = await p.recommendation.create({
+      data: {
+        code: `KN-DEMO-${r.key}`,
         provinceId: provinceIds.get(r.provinceCode)!,
         content: r.content,
-        raisedAt: new Date(startOfDayInstant(raisedDay).getTime() + 10 * 3_600_000),
+        raisedAt,
         dueAt: new Date(startOfDayInstant(addDays(raisedDay, r.dueInDays)).getTime() + 17 * 3_600_000),
         status: r.answer ? 'answered' : 'open',
         answer: r.answer?.text ?? null,
-        answeredAt: r.answer ? new Date(startOfDayInstant(dayFromIso(r.answer.on)).getTime() + 15 * 3_600_000) : null,
+        answeredAt,
         source: r.source,
         communes: { create: r.communes.map((code) => ({ communeId: communeIds.get(code)! })) },
         departments: {
           create: r.departments.map((code, i) => ({ departmentId: departmentIds.get(`${r.provinceCode}:${code}`)!, lead: i === 0 })),
         },
+        events: {
+          create: [
+            { at: raisedAt, kind: 'raised', actorName: r.raisedBy, text: null },
+            { at: raisedAt, kind: 'routed', departmentId: leadId },
+            ...(r.answer && answeredAt ? [{ at: answeredAt, kind: 'answered', departmentId: leadId, text: r.answer.text }] : []),
+          ],
+        },
       },
     });
+    await p.recommendation.update({ where: { id: created.id }, data: { code: recommendationCode(created.id) } });
   }
   const unitOf = (provinceCode: string, communeCode?: string) =>
     communeCode

@@ -35,7 +35,7 @@ export function helpHandler(commands: () => readonly CommandSpec[]) {
       { kind: 'note', text: TEXT.onTimeRule },
     ];
     if (req.access.isAdmin) {
-      const admin = all.filter((c) => c.listed === false);
+      const admin = all.filter((c) => c.listed === false && c.access === 'admin');
       blocks.splice(3, 0, { kind: 'list', heading: 'Lệnh quản trị:', items: admin.map((c) => `${c.usage}: ${c.summary}`) });
     }
     if (req.access.role === null && !req.access.isAdmin) blocks.push({ kind: 'text', text: TEXT.registerHint });

@@ -5,6 +5,10 @@ import { capnhatHandler } from './capnhat.js';
 import { dsnhomHandler, duyetHandler, ganHandler, nhatkyHandler, thuhoiHandler, tuchoiHandler } from './admin.js';
 import { dangkyHandler } from './dangky.js';
 import { helpHandler } from './giup.js';
+import { chuagiaiquyetHandler, chuyenHandler, hoilaiHandler, traloiHandler, xongHandler } from './hotline-actions.js';
+import { kiennghiHandler } from './kiennghi.js';
+import { quytacHandler } from './quytac.js';
+import { codeIn } from '../hotline/codes.js';
 import { quahanHandler } from './quahan.js';
 import { toHandler } from './to.js';
 import { tongquanHandler } from './tongquan.js';
@@ -78,6 +82,66 @@ export const COMMANDS: CommandSpec[] = [
     usage: '/to <số tổ> [kỳ]',
     examples: ['/to 7 từ 1/7/2025 đến 25/12/2025', '/to 10'],
     handler: toHandler,
+  },
+  {
+    name: 'kiennghi',
+    access: 'dossier',
+    aliases: ['kiến nghị', 'vuongmac', 'vướng mắc', 'kn'],
+    summary: 'gửi vướng mắc đến sở; không ghi nội dung: xem kiến nghị đang mở',
+    usage: '/kiennghi [nội dung | mã | tong]',
+    examples: ['/kiennghi Phần mềm một cửa bị lỗi', '/kiennghi KN-0042', '/kiennghi tong'],
+    handler: kiennghiHandler,
+  },
+  {
+    name: 'traloi',
+    access: 'dossier',
+    aliases: ['trả lời', 'tl'],
+    summary: 'sở trả lời một kiến nghị (xã: bổ sung khi sở hỏi lại)',
+    usage: '/traloi <mã> <nội dung>',
+    examples: ['/traloi KN-0042 Sở đã cấp lại tài khoản'],
+    handler: traloiHandler,
+    listed: false,
+    fromReply: codeIn,
+  },
+  {
+    name: 'hoilai',
+    access: 'dossier',
+    aliases: ['hỏi lại'],
+    summary: 'sở hỏi lại xã về một kiến nghị (hạn trả lời tạm dừng)',
+    usage: '/hoilai <mã> <câu hỏi>',
+    examples: ['/hoilai KN-0042 Xã gửi ảnh chụp màn hình lỗi'],
+    handler: hoilaiHandler,
+    listed: false,
+  },
+  {
+    name: 'chuyen',
+    access: 'dossier',
+    aliases: ['chuyển'],
+    summary: 'chuyển kiến nghị sang sở khác, ghi lý do',
+    usage: '/chuyen <mã> <sở> <lý do>',
+    examples: ['/chuyen KN-0042 Sở Tài chính Thuộc lĩnh vực ngân sách'],
+    handler: chuyenHandler,
+    listed: false,
+  },
+  {
+    name: 'xong',
+    access: 'dossier',
+    aliases: ['đã xong', 'daxong', 'dagiaiquyet', 'đã giải quyết'],
+    summary: 'xã xác nhận kiến nghị đã được giải quyết',
+    usage: '/xong <mã>',
+    examples: ['/xong KN-0042'],
+    handler: xongHandler,
+    listed: false,
+  },
+  {
+    name: 'chuagiaiquyet',
+    access: 'dossier',
+    aliases: ['chưa giải quyết', 'molai', 'mở lại'],
+    summary: 'xã mở lại kiến nghị chưa giải quyết được (trong 30 ngày)',
+    usage: '/chuagiaiquyet <mã> <lý do>',
+    examples: ['/chuagiaiquyet KN-0042 Vẫn chưa đăng nhập được'],
+    handler: chuagiaiquyetHandler,
+    listed: false,
   },
   {
     name: 'capnhat',
@@ -155,6 +219,16 @@ export const COMMANDS: CommandSpec[] = [
     usage: '/nhatky [số mục]',
     examples: ['/nhatky 50'],
     handler: nhatkyHandler,
+    listed: false,
+  },
+  {
+    name: 'quytac',
+    access: 'admin',
+    aliases: ['quy tắc'],
+    summary: 'quy tắc từ khóa → sở phân loại kiến nghị',
+    usage: '/quytac [them | bo | thu] …',
+    examples: ['/quytac them máy scan = Sở Khoa học và Công nghệ', '/quytac bo chợ', '/quytac thu lỗi phần mềm một cửa'],
+    handler: quytacHandler,
     listed: false,
   },
   {

@@ -2,7 +2,7 @@ import { IMPORT_TEXT as T } from '../text/messages.js';
 import type { ImportKind } from '../data/imports.js';
 
 /** The kinds of file the CLI imports. */
-const CLI_KINDS = ['units', 'old-units', 'dossiers', 'figures', 'holidays'] as const;
+const CLI_KINDS = ['units', 'old-units', 'dossiers', 'figures', 'holidays', 'departments'] as const;
 export type CliKind = (typeof CLI_KINDS)[number] & ImportKind;
 
 export interface CliArgs {

@@ -55,11 +55,21 @@ export function isForBot(msg: Message, me: UserFromGetMe): msg is TextMessage {
 
 /**
  * The message as the router takes it. A leading "@Bot" is removed, so "@Bot /xa Yên Phú"
- * and "@Bot 2" read as "/xa Yên Phú" and "2".
+ * and "@Bot 2" read as "/xa Yên Phú" and "2". The message id and the message it replies
+ * to travel with it.
  */
 export function toIncoming(msg: TextMessage, me: UserFromGetMe): IncomingMessage {
   let text = msg.text;
   const leading = mentionsOfBot(msg, me).find(([start]) => text.slice(0, start).trim() === '');
   if (leading) text = text.slice(leading[1]);
-  return { text: text.trim(), chat: chatRef(msg.chat)!, user: userRef(msg.from), addressed: isAddressed(msg, me), botNames: [me.username] };
+  const quoted = msg.reply_to_message;
+  return {
+    text: text.trim(),
+    chat: chatRef(msg.chat)!,
+    user: userRef(msg.from),
+    addressed: isAddressed(msg, me),
+    botNames: [me.username],
+    messageId: String(msg.message_id),
+    ...(quoted ? { replyTo: { fromBot: quoted.from?.id === me.id, text: quoted.text ?? quoted.caption ?? '' } } : {}),
+  };
 }

@@ -72,5 +72,5 @@ export function toAction(update: ReceivedUpdate, names: readonly string[]): Inco
   const { text, mentioned } = stripMention(m.text, names);
   const routed = text === '' && mentioned ? '/giup' : text;
   if (routed === '') return { kind: 'quiet' };
-  return { kind: 'route', message: { text: routed, chat, user: userRef(m.from), addressed: true, botNames: names } };
+  return { kind: 'route', message: { text: routed, chat, user: userRef(m.from), addressed: true, botNames: names, messageId: m.message_id } };
 }

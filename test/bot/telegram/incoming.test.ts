@@ -42,8 +42,17 @@ describe('toIncoming', () => {
       addressed: true,
       // The bot's own name on Telegram travels with the message ("/xa@HaicapBot").
       botNames: [me.username],
+      // The message id travels too: a recommendation raised twice by one message is one.
+      messageId: '1',
     });
     expect(toIncoming(message('/giup', {}, dm) as TextMessage, me)).toMatchObject({ text: '/giup', chat: { id: '7', kind: 'private' }, addressed: true });
     expect(toIncoming(message('/giup') as TextMessage, me).addressed).toBe(false);
+  });
+
+  it('says which message it replies to, and whether that one is the bot\'s', () => {
+    const quoted = { message_id: 5, date: 0, chat: group, from: me, text: 'Kiến nghị KN-0042' } as unknown as Message['reply_to_message'];
+    expect(toIncoming(message('Đã xử lý', { reply_to_message: quoted }) as TextMessage, me).replyTo).toEqual({ fromBot: true, text: 'Kiến nghị KN-0042' });
+    const fromPerson = { message_id: 6, date: 0, chat: group, from: person, text: 'ý kiến' } as unknown as Message['reply_to_message'];
+    expect(toIncoming(message('@HaicapBot ok', { reply_to_message: fromPerson }) as TextMessage, me).replyTo).toEqual({ fromBot: false, text: 'ý kiến' });
   });
 });

@@ -67,7 +67,7 @@ describe('What the Zalo bot does with an update', () => {
   it('routes text, addressed, with the mention stripped in groups', () => {
     expect(toAction(received('message.text.received', { text: '@Bot Haicap /xa Yên Phú' }, 'GROUP'), NAMES)).toEqual({
       kind: 'route',
-      message: { text: '/xa Yên Phú', chat: { platform: 'zalo', id: 'g1', kind: 'group' }, user: { id: 'u1', name: 'Ted' }, addressed: true, botNames: NAMES },
+      message: { text: '/xa Yên Phú', chat: { platform: 'zalo', id: 'g1', kind: 'group' }, user: { id: 'u1', name: 'Ted' }, addressed: true, botNames: NAMES, messageId: '2d758cb5e222177a4e35' },
     });
   });
 
