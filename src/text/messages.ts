@@ -26,6 +26,7 @@ export const TEXT = {
   internalError: 'Xin lỗi, có lỗi khi xử lý yêu cầu này. Vui lòng thử lại sau ít phút.',
   tooLong: (max: number) => `Nội dung quá dài (tối đa ${max} ký tự sau tên lệnh).`,
   unknownCommand: (name: string) => `Không có lệnh /${name}.`,
+  helpForOne: 'Cách viết và ví dụ của một lệnh: /giup <lệnh>, ví dụ /giup xa.',
   notACommand: 'Hãy gõ một lệnh bắt đầu bằng dấu "/", ví dụ /xa Thượng Cốc. Gõ /giup để xem các lệnh.',
   pickNumber: (n: number) => (n === 1 ? 'Trả lời 1 để chọn.' : `Trả lời một số từ 1 đến ${n} để chọn.`),
   numberOutOfRange: (n: number) => `Chỉ có ${n} lựa chọn. Hãy trả lời một số từ 1 đến ${n}.`,
