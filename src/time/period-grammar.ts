@@ -9,11 +9,14 @@ import { daysInMonth } from './day.js';
 /** A period as typed, before the year is inferred. Months are 1–12, quarters 1–4. */
 export type PeriodSpec =
   | { t: 'date'; d: number; m: number; y?: number }
-  | { t: 'month'; m: number; y?: number }
-  | { t: 'quarter'; q: number; y?: number }
+  | { t: 'month'; m: number; y?: number; yearsBack?: YearsBack }
+  | { t: 'quarter'; q: number; y?: number; yearsBack?: YearsBack }
   | { t: 'year'; y: number }
   | { t: 'relative'; word: RelativeWord }
   | { t: 'last_days'; n: number };
+
+/** A year named relative to today's: 0 "năm nay", 1 "năm ngoái" / "năm trước". */
+export type YearsBack = 0 | 1;
 
 /** Periods named relative to today. */
 export type RelativeWord =
@@ -28,8 +31,11 @@ export type RelativeWord =
   | 'this_year'
   | 'last_year';
 
-/** Why a fragment is not a spec: not a period at all, or a period naming an impossible date. */
-export type SpecFailure = { fail: 'unrecognised' | 'impossible_date'; detail?: string };
+/**
+ * Why a fragment is not a spec: not a period at all, a date that does not exist, a month or
+ * quarter number out of range ("tháng 13", "quý 5"), or more days back than the bot counts.
+ */
+export type SpecFailure = { fail: 'unrecognised' | 'impossible_date' | 'bad_month' | 'bad_quarter' | 'too_many_days'; detail?: string };
 
 /** Longest "last N days" accepted: ten years is already far more than the data holds. */
 export const MAX_LAST_DAYS = 3660;
@@ -51,15 +57,16 @@ export function foldPeriodText(text: string): string {
 }
 
 const RELATIVE: ReadonlyArray<[RegExp, RelativeWord]> = [
-  [/^(?:ngay )?hom nay$/, 'today'],
-  [/^(?:ngay )?hom qua$/, 'yesterday'],
-  [/^tuan nay$/, 'this_week'],
+  [/^(?:ngay )?(?:hom nay|hnay)$/, 'today'],
+  [/^(?:ngay )?(?:hom qua|hqua)$/, 'yesterday'],
+  // "từ đầu tháng" is the running month: from its first day to today.
+  [/^(?:(?:tu )?dau )?tuan nay$|^(?:tu )?dau tuan$/, 'this_week'],
   [/^tuan (?:truoc|roi|vua qua)$/, 'last_week'],
-  [/^thang nay$/, 'this_month'],
+  [/^(?:(?:tu )?dau )?thang nay$|^(?:tu )?dau thang$/, 'this_month'],
   [/^thang (?:truoc|roi|vua qua)$/, 'last_month'],
-  [/^quy nay$/, 'this_quarter'],
+  [/^(?:(?:tu )?dau )?quy nay$|^(?:tu )?dau quy$/, 'this_quarter'],
   [/^quy (?:truoc|roi|vua qua)$/, 'last_quarter'],
-  [/^nam nay$/, 'this_year'],
+  [/^(?:(?:tu )?dau )?nam nay$|^(?:tu )?dau nam$/, 'this_year'],
   [/^nam (?:truoc|ngoai|roi|vua qua)$/, 'last_year'],
 ];
 
@@ -67,19 +74,33 @@ const ROMAN_QUARTERS: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, 
 
 // A year after "/" or "-" may have two digits (7/25); after a space it must have four, so that
 // "tháng 7 30" is not read as July 2030.
-const YEAR_TAIL = String.raw`(?:[/-](\d{4}|\d{2})|\s(?:nam\s)?(\d{4}))?`;
-const MONTH_RE = new RegExp(String.raw`^thang\s?(\d{1,2})${YEAR_TAIL}$`);
+// "năm nay" / "năm ngoái" after a month or quarter names its year relative to today's.
+const YEAR_TAIL = String.raw`(?:[/-](\d{4}|\d{2})|\s(?:nam\s)?(\d{4})|\snam\s(nay|ngoai|truoc))?`;
+// "t7/2025", "th 7", "thg 7" are the short forms of "tháng 7" in chats.
+const MONTH_RE = new RegExp(String.raw`^(?:thang|thg|th|t)\s?(\d{1,2})${YEAR_TAIL}$`);
 const QUARTER_RE = new RegExp(String.raw`^(?:quy\s?|q)(\d{1,2}|iv|i{1,3})${YEAR_TAIL}$`);
 const BARE_MONTH_RE = /^(\d{1,2})[/-](\d{4})$/;
 const DATE_RE = /^(?:ngay\s)?(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?$/;
 const WORDY_DATE_RE = /^(?:ngay\s)?(\d{1,2})\sthang\s(\d{1,2})(?:\snam\s(\d{4}))?$/;
 const YEAR_RE = /^nam\s(\d{4})$/;
-const LAST_DAYS_RE = /^(?:trong\s)?(\d{1,6})\sngay(?:\s(?:qua|gan nhat|gan day|vua qua|gan nhat qua))?$/;
+const LAST_DAYS_RE = /^(?:trong\s)?(\d{1,12})\sngay(?:\s(?:qua|gan nhat|gan day|vua qua|gan nhat qua))?$/;
 
 function yearOf(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   // Two-digit years are this century's: nobody reports on 1925.
   return text.length === 2 ? 2000 + Number(text) : Number(text);
+}
+
+function yearsBackOf(text: string | undefined): YearsBack | undefined {
+  if (text === undefined) return undefined;
+  return text === 'nay' ? 0 : 1;
+}
+
+/** A month or quarter spec with whichever year form was typed. */
+function withYear<T extends { t: 'month' | 'quarter' }>(spec: T, y: number | undefined, back: YearsBack | undefined): T & { y?: number; yearsBack?: YearsBack } {
+  if (y !== undefined) return { ...spec, y };
+  if (back !== undefined) return { ...spec, yearsBack: back };
+  return spec;
 }
 
 function failure(fail: SpecFailure['fail'], detail?: string): SpecFailure {
@@ -103,7 +124,8 @@ export function parseSpec(s: string): PeriodSpec | SpecFailure {
   let m = LAST_DAYS_RE.exec(s);
   if (m) {
     const n = Number(m[1]);
-    return n >= 1 && n <= MAX_LAST_DAYS ? { t: 'last_days', n } : failure('unrecognised', `${n} ngày`);
+    if (n === 0) return failure('unrecognised');
+    return n <= MAX_LAST_DAYS ? { t: 'last_days', n } : failure('too_many_days', `${m[1]} ngày`);
   }
 
   m = YEAR_RE.exec(s);
@@ -113,16 +135,16 @@ export function parseSpec(s: string): PeriodSpec | SpecFailure {
   if (m) {
     const month = Number(m[1]);
     const y = yearOf(m[2] ?? m[3]);
-    if (month < 1 || month > 12) return failure('impossible_date', `tháng ${month}`);
-    return y === undefined ? { t: 'month', m: month } : { t: 'month', m: month, y };
+    if (month < 1 || month > 12) return failure('bad_month', `tháng ${month}`);
+    return withYear({ t: 'month', m: month }, y, yearsBackOf(m[4]));
   }
 
   m = QUARTER_RE.exec(s);
   if (m) {
     const q = ROMAN_QUARTERS[m[1]!] ?? Number(m[1]);
     const y = yearOf(m[2] ?? m[3]);
-    if (!(q >= 1 && q <= 4)) return failure('impossible_date', `quý ${m[1]!.toUpperCase()}`);
-    return y === undefined ? { t: 'quarter', q } : { t: 'quarter', q, y };
+    if (!(q >= 1 && q <= 4)) return failure('bad_quarter', `quý ${m[1]!.toUpperCase()}`);
+    return withYear({ t: 'quarter', q }, y, yearsBackOf(m[4]));
   }
 
   m = DATE_RE.exec(s) ?? WORDY_DATE_RE.exec(s);

@@ -15,7 +15,7 @@ export interface Period {
 }
 
 /** Why a text is not a usable period; codes only, the wording lives with the other messages. */
-export type PeriodErrorCode = 'unrecognised' | 'impossible_date' | 'reversed' | 'future' | 'too_old';
+export type PeriodErrorCode = 'unrecognised' | 'impossible_date' | 'bad_month' | 'bad_quarter' | 'too_many_days' | 'reversed' | 'future' | 'too_old';
 
 /** A rejected period, with the offending fragment or date in `detail` when there is one. */
 export interface PeriodError {
@@ -89,12 +89,12 @@ function resolve(spec: PeriodSpec, year: number, today: Day): Step<Resolved> {
       if (!isValidYmd(spec.y, 1, 1)) return { fail: 'impossible_date', detail: `năm ${spec.y}` };
       return { ...yearSpan(spec.y), label: `năm ${spec.y}` };
     case 'quarter': {
-      const y = spec.y ?? year;
+      const y = spec.y ?? yearFor(spec, year, today);
       if (!isValidYmd(y, 1, 1)) return { fail: 'impossible_date', detail: `quý ${spec.q}/${y}` };
       return { ...quarterSpan(y, spec.q), label: `quý ${spec.q}/${y}` };
     }
     case 'month': {
-      const y = spec.y ?? year;
+      const y = spec.y ?? yearFor(spec, year, today);
       if (!isValidYmd(y, spec.m, 1)) return { fail: 'impossible_date', detail: `tháng ${spec.m}/${y}` };
       return { ...monthSpan(y, spec.m), label: `tháng ${spec.m}/${y}` };
     }
@@ -107,8 +107,14 @@ function resolve(spec: PeriodSpec, year: number, today: Day): Step<Resolved> {
   }
 }
 
+/** The year of a month or quarter typed without digits: "năm ngoái" counts back from today. */
+function yearFor(spec: Extract<PeriodSpec, { t: 'month' | 'quarter' }>, inferred: number, today: Day): number {
+  return spec.yearsBack === undefined ? inferred : ymdOf(today).year - spec.yearsBack;
+}
+
 function hasYear(spec: PeriodSpec): boolean {
-  return spec.t === 'date' || spec.t === 'month' || spec.t === 'quarter' ? spec.y !== undefined : true;
+  if (spec.t === 'month' || spec.t === 'quarter') return spec.y !== undefined || spec.yearsBack !== undefined;
+  return spec.t === 'date' ? spec.y !== undefined : true;
 }
 
 function fail(code: PeriodErrorCode, detail?: string): PeriodResult {
@@ -205,9 +211,10 @@ function splitRange(s: string): Array<[string, string]> {
 /**
  * Parses a period typed by a user, relative to `today` (a `Day` in Vietnam).
  *
- * Accepted, with or without diacritics, any case and spacing: hôm nay, hôm qua, tuần này/trước,
- * tháng này/trước, quý này/trước, năm nay/trước, "7 ngày" (last 7 days including today),
- * "tháng 7[/2025]", "quý 3|III[/2025]", "năm 2025", a date "28/7[/2025]", and ranges
+ * Accepted, with or without diacritics, any case and spacing: hôm nay, hôm qua, tuần này/trước/rồi,
+ * tháng này/trước, quý này/trước, năm nay/trước/ngoái, "từ đầu tháng|quý|năm" (the running one),
+ * "7 ngày [qua]" (last 7 days including today), "tháng 7[/2025]" (also "t7/2025", "tháng 7 năm
+ * 2025", "tháng 7 năm ngoái"), "quý 3|III[/2025]", "năm 2025", a date "28/7[/2025]", and ranges
  * "[từ] A đến|-|– B", "từ A" (to today), "đến B" (from 01/07/2025), where A and B are dates,
  * months, quarters or years.
  *
