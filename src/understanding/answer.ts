@@ -1,0 +1,51 @@
+/**
+ * Turns an understood question into the reply: the command's own reply (run through the
+ * router, so access rules and offers are those of the command) preceded by "Hiểu là: /…"
+ * and, when one figure was asked, a sentence quoting it; or a question back, or a short
+ * answer saying what the bot can answer. Greetings get a polite line in private chats and
+ * nothing in groups.
+ */
+import type { Reply } from '../core/reply.js';
+import { userError } from '../core/reply.js';
+import type { ChatRef } from '../core/request.js';
+import { TEXT } from '../text/messages.js';
+import { QUESTION_EXAMPLES, UNDERSTANDING_TEXT } from '../text/understanding-messages.js';
+import { focusSentence } from './focus.js';
+import { MAX_MESSAGE_LENGTH } from './tokens.js';
+import type { Understanding } from './understand.js';
+
+/** Runs a command as the asker (the router's one dispatch, access check included). */
+export type RunCommand = (command: string, args: string) => Promise<Reply>;
+
+/** The reply to an understood message; null to stay quiet (small talk in a group). */
+export async function answerUnderstanding(u: Understanding, chat: ChatRef, run: RunCommand): Promise<Reply | null> {
+  switch (u.kind) {
+    case 'command': {
+      const line = `/${u.command}${u.args ? ` ${u.args}` : ''}`;
+      const reply = await run(u.command, u.args);
+      const sentence = u.focus ? focusSentence(reply, u.focus) : null;
+      return {
+        ...reply,
+        blocks: [{ kind: 'text', text: UNDERSTANDING_TEXT.readAs(line) }, ...(sentence ? [{ kind: 'text' as const, text: sentence }] : []), ...reply.blocks],
+      };
+    }
+    case 'ask': {
+      const text =
+        u.why === 'typo' ? UNDERSTANDING_TEXT.didYouMean(u.subject) : u.why === 'periods' ? UNDERSTANDING_TEXT.whichPeriod(u.subject) : u.options.length > 0 && !u.subject.includes(',') ? UNDERSTANDING_TEXT.whichNamed(u.subject) : UNDERSTANDING_TEXT.whichUnit(u.subject);
+      return {
+        status: 'user_error',
+        blocks: [{ kind: 'text', text }],
+        choices: { prompt: TEXT.pickNumber(u.options.length), options: u.options.map((o) => ({ label: o.label || o.command, command: o.command })) },
+      };
+    }
+    case 'no_data':
+      return userError(UNDERSTANDING_TEXT.noData, QUESTION_EXAMPLES);
+    case 'unclear':
+      return userError(UNDERSTANDING_TEXT.unclear, QUESTION_EXAMPLES);
+    case 'too_long':
+      return userError(UNDERSTANDING_TEXT.tooLong(MAX_MESSAGE_LENGTH));
+    case 'small_talk':
+      if (chat.kind === 'group') return null;
+      return { status: 'ok', blocks: [{ kind: 'text', text: u.what === 'greeting' ? UNDERSTANDING_TEXT.greeting : UNDERSTANDING_TEXT.thanks }] };
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The one figure a question asks for ("bao nhiêu hồ sơ trực tuyến", "tỷ lệ đúng hạn"), as
+ * labels of the command's reply, so the answer's first sentence quotes the reply itself and
+ * can never disagree with it.
+ */
+import type { Block, Reply } from '../core/reply.js';
+import type { Cue, MetricCue } from './lexicon.js';
+
+/** One figure to quote: the field's label, optionally the first such label after another. */
+interface FieldRef {
+  label: string | RegExp;
+  after?: RegExp;
+  /** How the figure is named in the sentence. */
+  name: string;
+}
+
+export type Focus = MetricCue | 'on_time_rate' | 'online_rate' | 'rank';
+
+const FIELDS: Readonly<Record<Focus, FieldRef[]>> = {
+  received: [{ label: 'Tiếp nhận', name: 'tiếp nhận' }],
+  online: [{ label: 'Trực tuyến', name: 'tiếp nhận trực tuyến' }],
+  online_rate: [{ label: 'Trực tuyến', name: 'tiếp nhận trực tuyến' }],
+  direct: [{ label: 'Trực tiếp', name: 'tiếp nhận trực tiếp' }],
+  resolved: [{ label: 'Đã giải quyết', name: 'đã giải quyết' }],
+  on_time: [{ label: 'Tỷ lệ đúng hạn', name: 'tỷ lệ giải quyết đúng hạn' }],
+  on_time_rate: [{ label: 'Tỷ lệ đúng hạn', name: 'tỷ lệ giải quyết đúng hạn' }],
+  late: [
+    { label: 'Quá hạn', after: /^Đã giải quyết/, name: 'giải quyết quá hạn' },
+    { label: 'Quá hạn', after: /^Đang giải quyết/, name: 'đang giải quyết quá hạn' },
+  ],
+  in_progress: [{ label: /^Đang giải quyết/, name: 'đang giải quyết' }],
+  paused: [{ label: 'Tạm dừng', name: 'tạm dừng' }],
+  due_soon: [{ label: /^Sắp đến hạn/, name: 'sắp đến hạn' }],
+  returned: [{ label: 'Trả lại / công dân rút', name: 'trả lại / công dân rút' }],
+  rank: [{ label: 'Xếp hạng trong tỉnh', name: 'xếp hạng trong tỉnh' }],
+};
+
+/** Which figure the cues ask for, if one: a rate first, then the most specific figure. */
+export function focusOf(cues: ReadonlySet<Cue>): Focus | undefined {
+  if (cues.has('rate')) {
+    if (cues.has('on_time')) return 'on_time_rate';
+    if (cues.has('online')) return 'online_rate';
+  }
+  if (cues.has('rank') || cues.has('low_first')) return 'rank';
+  const order: MetricCue[] = ['due_soon', 'paused', 'returned', 'late', 'in_progress', 'on_time', 'online', 'direct', 'resolved', 'received'];
+  return order.find((c) => cues.has(c));
+}
+
+function fieldValue(blocks: readonly Block[], ref: FieldRef): string | undefined {
+  const rows = blocks.flatMap((b) => (b.kind === 'fields' ? b.rows : []));
+  const matches = (l: string) => (typeof ref.label === 'string' ? l === ref.label : ref.label.test(l));
+  const from = ref.after ? rows.findIndex((r) => ref.after!.test(r.label)) : 0;
+  if (from < 0) return undefined;
+  return rows.slice(from).find((r) => matches(r.label))?.value;
+}
+
+/**
+ * The sentence that answers the one figure asked, from the reply's own blocks: "Xã Thượng
+ * Cốc (Phú Thọ), tháng 7/2025: tiếp nhận trực tuyến 229 (58,72 %)." Null when the reply
+ * does not hold that figure (an error, a list, a command without it).
+ */
+export function focusSentence(reply: Reply, focus: Focus): string | null {
+  if (reply.status !== 'ok') return null;
+  const parts = FIELDS[focus]
+    .map((ref) => {
+      const value = fieldValue(reply.blocks, ref);
+      return value === undefined ? null : `${ref.name} ${value}`;
+    })
+    .filter((x): x is string => x !== null);
+  if (parts.length === 0) return null;
+  const title = reply.blocks.find((b) => b.kind === 'title');
+  const subject = title && title.kind === 'title' ? title.text.replace(/ · .*$/, '') : '';
+  const period = reply.blocks.find((b) => b.kind === 'text' && b.text.startsWith('Kỳ: '));
+  const when = period && period.kind === 'text' ? period.text.slice(4) : '';
+  const head = [subject, when].filter(Boolean).join(', ');
+  return `${head ? `${head}: ` : ''}${parts.join('; ')}.`;
+}

@@ -1,0 +1,98 @@
+/**
+ * Which command a reading becomes: one row per command, tried in order; the first whose
+ * `applies` holds builds the arguments. A row for a command the bot does not run is skipped,
+ * so a new command joins free-form questions by adding its row here.
+ */
+import type { DepartmentInfo, SectorInfo } from '../data/directory.js';
+import type { Role } from '../access/roles.js';
+import type { UnitRecord } from '../names/types.js';
+import type { Reading } from './reading.js';
+
+/** One concrete reading: at most one unit and one period chosen. */
+export interface Pick {
+  reading: Reading;
+  unit?: UnitRecord;
+  /** The unit as the command should be given it (a name that resolves back to it, or its code). */
+  unitArg?: string;
+  /** The period as the command should be given it ("tháng 7/2025"); empty when none was asked. */
+  periodArg: string;
+  /** The chat's role: in a commune's group "/xa" alone means that commune. */
+  role: Role | null;
+}
+
+export interface Intent {
+  command: string;
+  applies(p: Pick): boolean;
+  /** The command's arguments. */
+  args(p: Pick): string;
+}
+
+const join = (...parts: (string | undefined)[]) => parts.filter((x) => x !== undefined && x !== '').join(' ');
+
+const hasPlace = (r: Reading) => r.units.length > 0 || r.unknownUnits.length > 0;
+const named = (r: Reading) =>
+  hasPlace(r) || r.provinces.length > 0 || r.departments.length > 0 || r.sectors.length > 0 || r.groups.length > 0 || r.leaders.length > 0;
+const METRICS = ['online', 'direct', 'on_time', 'late', 'received', 'resolved', 'in_progress', 'paused', 'due_soon', 'returned', 'rate', 'count', 'dossier'] as const;
+const asksFigures = (r: Reading) => METRICS.some((c) => r.cues.has(c)) || r.periods.length > 0;
+
+function departmentArg(d: DepartmentInfo[] | undefined): string | undefined {
+  return d?.[0]?.name;
+}
+function sectorArg(s: SectorInfo[] | undefined): string | undefined {
+  return s?.[0] ? s[0].name : undefined;
+}
+function unitText(p: Pick): string | undefined {
+  return p.unitArg ?? p.reading.unknownUnits[0];
+}
+
+function metricWord(r: Reading): string {
+  if (r.cues.has('late')) return 'quá hạn';
+  if (r.cues.has('on_time')) return 'đúng hạn';
+  return 'trực tuyến';
+}
+
+/** The rows, in order of precedence. */
+export const INTENTS: readonly Intent[] = [
+  {
+    command: 'giup',
+    applies: ({ reading: r }) => r.cues.has('help') && !named(r) && !asksFigures(r),
+    args: () => '',
+  },
+  {
+    command: 'capnhat',
+    applies: ({ reading: r }) => r.cues.has('update') && !named(r) && !METRICS.some((c) => r.cues.has(c)) && r.periods.length === 0,
+    args: () => '',
+  },
+  {
+    command: 'kiennghi',
+    applies: ({ reading: r }) => r.cues.has('recommendation'),
+    args: (p) => join(unitText(p) ?? departmentArg(p.reading.departments[0])),
+  },
+  {
+    command: 'to',
+    applies: ({ reading: r, role }) => r.groups.length > 0 || r.leaders.length > 0 || (r.cues.has('group') && !hasPlace(r) && role === 'working_group'),
+    args: (p) => join(String(p.reading.groups[0] ?? p.reading.leaders[0]?.[0]?.number ?? ''), p.periodArg),
+  },
+  {
+    command: 'xephang',
+    applies: ({ reading: r }) => (r.cues.has('rank') || r.cues.has('low_first')) && !hasPlace(r),
+    args: (p) => join(metricWord(p.reading), p.reading.provinces[0]?.name, p.periodArg),
+  },
+  {
+    command: 'quahan',
+    applies: ({ reading: r }) =>
+      ((r.cues.has('late') || r.cues.has('list')) && r.periods.length === 0 && !r.cues.has('rate') && r.provinces.length === 0) ||
+      ((r.departments.length > 0 || r.sectors.length > 0) && !hasPlace(r)),
+    args: (p) => join(unitText(p) ?? departmentArg(p.reading.departments[0]) ?? sectorArg(p.reading.sectors[0])),
+  },
+  {
+    command: 'xa',
+    applies: ({ reading: r, role }) => hasPlace(r) || (role === 'commune' && r.provinces.length === 0 && !r.cues.has('overview') && asksFigures(r)),
+    args: (p) => join(unitText(p), p.periodArg),
+  },
+  {
+    command: 'tongquan',
+    applies: ({ reading: r }) => r.provinces.length > 0 || r.cues.has('overview') || asksFigures(r),
+    args: (p) => join(p.reading.provinces[0]?.name, p.periodArg),
+  },
+];
