@@ -56,17 +56,20 @@ export function foldPeriodText(text: string): string {
     .trim();
 }
 
+// "từ đầu năm đến nay" says twice that the running year is meant.
+const TO_NOW = String.raw`(?: (?:den|toi) (?:nay|hom nay|hien nay|bay gio))?`;
+
 const RELATIVE: ReadonlyArray<[RegExp, RelativeWord]> = [
   [/^(?:ngay )?(?:hom nay|hnay)$/, 'today'],
   [/^(?:ngay )?(?:hom qua|hqua)$/, 'yesterday'],
   // "từ đầu tháng" is the running month: from its first day to today.
-  [/^(?:(?:tu )?dau )?tuan nay$|^(?:tu )?dau tuan$/, 'this_week'],
+  [new RegExp(`^(?:(?:tu )?dau )?tuan nay${TO_NOW}$|^(?:tu )?dau tuan${TO_NOW}$`), 'this_week'],
   [/^tuan (?:truoc|roi|vua qua)$/, 'last_week'],
-  [/^(?:(?:tu )?dau )?thang nay$|^(?:tu )?dau thang$/, 'this_month'],
+  [new RegExp(`^(?:(?:tu )?dau )?thang nay${TO_NOW}$|^(?:tu )?dau thang${TO_NOW}$`), 'this_month'],
   [/^thang (?:truoc|roi|vua qua)$/, 'last_month'],
-  [/^(?:(?:tu )?dau )?quy nay$|^(?:tu )?dau quy$/, 'this_quarter'],
+  [new RegExp(`^(?:(?:tu )?dau )?quy nay${TO_NOW}$|^(?:tu )?dau quy${TO_NOW}$`), 'this_quarter'],
   [/^quy (?:truoc|roi|vua qua)$/, 'last_quarter'],
-  [/^(?:(?:tu )?dau )?nam nay$|^(?:tu )?dau nam$/, 'this_year'],
+  [new RegExp(`^(?:(?:tu )?dau )?nam nay${TO_NOW}$|^(?:tu )?dau nam${TO_NOW}$`), 'this_year'],
   [/^nam (?:truoc|ngoai|roi|vua qua)$/, 'last_year'],
 ];
 

@@ -29,9 +29,9 @@ export interface Intent {
 
 const join = (...parts: (string | undefined)[]) => parts.filter((x) => x !== undefined && x !== '').join(' ');
 
-const hasPlace = (r: Reading) => r.units.length > 0 || r.unknownUnits.length > 0;
-const named = (r: Reading) =>
-  hasPlace(r) || r.provinces.length > 0 || r.departments.length > 0 || r.sectors.length > 0 || r.groups.length > 0 || r.leaders.length > 0;
+const hasPlace = (p: Pick) => p.unit !== undefined || p.reading.unknownUnits.length > 0;
+const named = (p: Pick, r = p.reading) =>
+  hasPlace(p) || r.provinces.length > 0 || r.departments.length > 0 || r.sectors.length > 0 || r.groups.length > 0 || r.leaders.length > 0;
 const METRICS = ['online', 'direct', 'on_time', 'late', 'received', 'resolved', 'in_progress', 'paused', 'due_soon', 'returned', 'rate', 'count', 'dossier'] as const;
 const asksFigures = (r: Reading) => METRICS.some((c) => r.cues.has(c)) || r.periods.length > 0;
 
@@ -55,12 +55,12 @@ function metricWord(r: Reading): string {
 export const INTENTS: readonly Intent[] = [
   {
     command: 'giup',
-    applies: ({ reading: r }) => r.cues.has('help') && !named(r) && !asksFigures(r),
+    applies: (p) => p.reading.cues.has('help') && !named(p) && !asksFigures(p.reading),
     args: () => '',
   },
   {
     command: 'capnhat',
-    applies: ({ reading: r }) => r.cues.has('update') && !named(r) && !METRICS.some((c) => r.cues.has(c)) && r.periods.length === 0,
+    applies: (p, r = p.reading) => r.cues.has('update') && !named(p) && !METRICS.some((c) => r.cues.has(c)) && r.periods.length === 0,
     args: () => '',
   },
   {
@@ -70,24 +70,24 @@ export const INTENTS: readonly Intent[] = [
   },
   {
     command: 'to',
-    applies: ({ reading: r, role }) => r.groups.length > 0 || r.leaders.length > 0 || (r.cues.has('group') && !hasPlace(r) && role === 'working_group'),
+    applies: (p, r = p.reading) => r.groups.length > 0 || r.leaders.length > 0 || (r.cues.has('group') && !hasPlace(p) && p.role === 'working_group'),
     args: (p) => join(String(p.reading.groups[0] ?? p.reading.leaders[0]?.[0]?.number ?? ''), p.periodArg),
   },
   {
     command: 'xephang',
-    applies: ({ reading: r }) => (r.cues.has('rank') || r.cues.has('low_first')) && !hasPlace(r),
+    applies: (p, r = p.reading) => (r.cues.has('rank') || r.cues.has('low_first')) && !hasPlace(p),
     args: (p) => join(metricWord(p.reading), p.reading.provinces[0]?.name, p.periodArg),
   },
   {
     command: 'quahan',
-    applies: ({ reading: r }) =>
+    applies: (p, r = p.reading) =>
       ((r.cues.has('late') || r.cues.has('list')) && r.periods.length === 0 && !r.cues.has('rate') && r.provinces.length === 0) ||
-      ((r.departments.length > 0 || r.sectors.length > 0) && !hasPlace(r)),
+      ((r.departments.length > 0 || r.sectors.length > 0) && !hasPlace(p)),
     args: (p) => join(unitText(p) ?? departmentArg(p.reading.departments[0]) ?? sectorArg(p.reading.sectors[0])),
   },
   {
     command: 'xa',
-    applies: ({ reading: r, role }) => hasPlace(r) || (role === 'commune' && r.provinces.length === 0 && !r.cues.has('overview') && asksFigures(r)),
+    applies: (p, r = p.reading) => hasPlace(p) || (p.role === 'commune' && r.provinces.length === 0 && !r.cues.has('overview') && asksFigures(r)),
     args: (p) => join(unitText(p), p.periodArg),
   },
   {

@@ -25,15 +25,16 @@ export interface MentionIndex {
   maxWords: number;
 }
 
-const CUE_WORDS: ReadonlySet<string> = new Set(CUE_PHRASES.flatMap(([p]) => p.split(' ')));
+const CUE_KEYS: ReadonlySet<string> = new Set(CUE_PHRASES.map(([p]) => p));
 
 /**
- * A name made only of words that questions use anyway ("Tân An" is not one; "Trung Tâm"
- * would be), or of one word, is read as a name only after a type word: "xã Hồ" yes, "hồ" no.
+ * A name of one word, a name that is itself a cue phrase, or a name made only of filler
+ * words ("Trung Tâm", "Hồ Sơ" would be) is read as a name only after a type word: "xã Hồ"
+ * yes, "hồ" no.
  */
 function isWeak(key: string): boolean {
   const words = key.split(' ');
-  return words.length < 2 || words.every((w) => FILLER_WORDS.has(w) || CUE_WORDS.has(w));
+  return words.length < 2 || CUE_KEYS.has(key) || words.every((w) => FILLER_WORDS.has(w));
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

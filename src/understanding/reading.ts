@@ -57,7 +57,7 @@ const MAX_CUE_WORDS = Math.max(...CUE_PHRASES.map(([p]) => p.split(' ').length))
 const PERIOD_WORDS: ReadonlySet<string> = new Set(
   'tu den toi thang thg th t quy q nam nay ngoai truoc roi vua qua tuan ngay hom hnay hqua trong gan nhat day dau het hien bay gio i ii iii iv - – —'.split(' '),
 );
-const PERIOD_TOKEN = /^(?:\d{1,12}(?:[/.\-]\d{1,4}){0,2}|[tq]\d{1,2}(?:[/\-]\d{2,4})?|q(?:i{1,3}|iv))$/;
+const PERIOD_TOKEN = /^(?:\d[\d/.\-–—]*|[tq]\d{1,2}(?:[/\-]\d{2,4})?|q(?:i{1,3}|iv))$/;
 /** Words a period may start with; "qua", "nay" alone start nothing. */
 const PERIOD_START = /^(?:tu|den|toi|thang|thg|th|quy|nam|tuan|ngay|hom|hnay|hqua|trong|dau|\d.*|[tq]\d.*|q(?:i{1,3}|iv))$/;
 const MAX_PERIOD_WORDS = 16;
@@ -237,16 +237,19 @@ function readCues(s: Scan, out: Reading): void {
   }
 }
 
+/**
+ * Runs of words no step explained, fillers included ("thanh baa": "thanh" is also a filler
+ * word); a run of fillers only is dropped.
+ */
 function readLeftovers(s: Scan, out: Reading): void {
-  let run: string[] = [];
+  let run: Token[] = [];
   const flush = () => {
-    if (run.length) out.leftovers.push(run.join(' '));
+    if (run.some((t) => !FILLER_WORDS.has(t.fold))) out.leftovers.push(run.map((t) => t.surface).join(' '));
     run = [];
   };
   s.tokens.forEach((t, i) => {
-    const noise = s.used[i] || FILLER_WORDS.has(t.fold) || !/\p{L}/u.test(t.fold) || t.fold.length < 2;
-    if (noise) flush();
-    else run.push(t.surface);
+    if (s.used[i] || !/\p{L}/u.test(t.fold)) flush();
+    else run.push(t);
   });
   flush();
 }

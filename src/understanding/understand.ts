@@ -15,7 +15,8 @@ import { parsePeriod } from '../time/period.js';
 import { focusOf, type Focus } from './focus.js';
 import { INTENTS, type Intent, type Pick } from './intents.js';
 import { readMessage, type PeriodMention, type Reading } from './reading.js';
-import { MAX_MESSAGE_LENGTH, tokenize } from './tokens.js';
+import { FILLER_WORDS } from './lexicon.js';
+import { foldWord, MAX_MESSAGE_LENGTH, tokenize } from './tokens.js';
 
 export interface UnderstandContext {
   dir: Directory;
@@ -87,6 +88,15 @@ function foundUnits(r: Resolution): UnitRecord[] {
   return [];
 }
 
+/** A run without its leading and trailing filler words ("nhé thuong cok ạ" → "thuong cok"). */
+function content(run: string): string {
+  const words = run.split(' ');
+  const isFiller = (w: string) => FILLER_WORDS.has(foldWord(w)) || foldWord(w).length < 2;
+  while (words.length && isFiller(words[0]!)) words.shift();
+  while (words.length && isFiller(words.at(-1)!)) words.pop();
+  return words.join(' ');
+}
+
 /** A left-over run read as a mistyped unit name: one clear nearest name, or the near names to offer. */
 function fuzzyUnit(ctx: UnderstandContext, run: string): { unit: UnitRecord } | { options: UnitRecord[] } | null {
   const key = foldKey(run);
@@ -129,17 +139,32 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   // A mistyped name: only when nothing else named a unit.
   let typoOptions: UnitRecord[] = [];
   let typoText = '';
+  if (reading.units.length === 0 && reading.unknownUnits.length > 0) {
+    // "xã thuong cok": a type word, then a mistyped name.
+    const hit = fuzzyUnit(ctx, reading.unknownUnits[0]!);
+    if (hit && 'unit' in hit) {
+      const typed = reading.unknownUnits.shift()!;
+      reading.units.push({ typed, resolution: { kind: 'found', unit: hit.unit } });
+      notes.push(typed);
+    }
+  }
   if (reading.units.length === 0 && reading.unknownUnits.length === 0) {
     const rest: string[] = [];
-    for (const [i, run] of reading.leftovers.entries()) {
-      const hit = i < MAX_FUZZY_RUNS ? fuzzyUnit(ctx, run) : null;
+    for (const [i, whole] of reading.leftovers.entries()) {
+      const run = content(whole);
+      const tries = i < MAX_FUZZY_RUNS ? [...new Set([whole, run])] : [];
+      let hit: ReturnType<typeof fuzzyUnit> = null;
+      for (const t of tries) {
+        hit = fuzzyUnit(ctx, t);
+        if (hit && 'unit' in hit) break;
+      }
       if (hit && 'unit' in hit) {
         reading.units.push({ typed: run, resolution: { kind: 'found', unit: hit.unit } });
         if (foldKey(hit.unit.name) !== foldKey(run)) notes.push(run);
       } else if (hit && hit.options.length > 0 && typoOptions.length === 0) {
         typoOptions = hit.options;
         typoText = run;
-      } else rest.push(run);
+      } else if (run) rest.push(run);
     }
     reading.leftovers = rest;
   }
@@ -205,6 +230,10 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const pick = base(unit, periods[0]);
   const intent = choose(ctx, pick);
   if (!intent) return { kind: 'unclear' };
+  // Figures of the whole province (or the chat's own commune) while some word named
+  // something unknown ("tc bn hs"): those would be figures nobody asked for.
+  const byDefault = !pick.unit && reading.provinces.length === 0 && !reading.cues.has('overview') && (intent.command === 'tongquan' || intent.command === 'xa');
+  if (byDefault && reading.leftovers.length > 0) return { kind: 'unclear' };
   const args = intent.args(pick);
   const focus = intent.command === 'xa' || intent.command === 'tongquan' ? focusOf(reading.cues) : undefined;
   return { kind: 'command', command: intent.command, args, ...(focus ? { focus } : {}), notes };
