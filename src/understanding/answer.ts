@@ -8,6 +8,7 @@
 import type { Reply } from '../core/reply.js';
 import { userError } from '../core/reply.js';
 import type { ChatRef } from '../core/request.js';
+import { maskPersonalData } from '../privacy/personal-data.js';
 import { TEXT } from '../text/messages.js';
 import { QUESTION_EXAMPLES, UNDERSTANDING_TEXT } from '../text/understanding-messages.js';
 import { focusSentence } from './focus.js';
@@ -30,8 +31,16 @@ export async function answerUnderstanding(u: Understanding, chat: ChatRef, run: 
       };
     }
     case 'ask': {
+      // The words echoed back are the user's; a phone number or a name among them is masked.
+      const subject = maskPersonalData(u.subject).text;
       const text =
-        u.why === 'typo' ? UNDERSTANDING_TEXT.didYouMean(u.subject) : u.why === 'periods' ? UNDERSTANDING_TEXT.whichPeriod(u.subject) : u.options.length > 0 && !u.subject.includes(',') ? UNDERSTANDING_TEXT.whichNamed(u.subject) : UNDERSTANDING_TEXT.whichUnit(u.subject);
+        u.why === 'typo'
+          ? UNDERSTANDING_TEXT.didYouMean(subject)
+          : u.why === 'periods'
+            ? UNDERSTANDING_TEXT.whichPeriod(subject)
+            : subject.includes(',')
+              ? UNDERSTANDING_TEXT.whichUnit(subject)
+              : UNDERSTANDING_TEXT.whichNamed(subject);
       return {
         status: 'user_error',
         blocks: [{ kind: 'text', text }],

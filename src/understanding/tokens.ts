@@ -17,8 +17,8 @@ export interface Token {
 /** Longest message read; a longer one is answered with "too long" without being read. */
 export const MAX_MESSAGE_LENGTH = 1000;
 
-// Zero-width characters, direction marks and embeddings, the BOM, soft hyphen, variation selectors.
-const INVISIBLE = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF]/gu;
+// Zero-width joiners, direction marks and embeddings, the BOM, soft hyphen, variation selectors.
+const INVISIBLE = /[\u00AD\u034F\u061C\u180E\u200C-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF]/gu;
 
 // A word: letters and digits, joined inside by "/", ".", "-", "&" or an apostrophe ("1/7/2025",
 // "nn&mt", "H'Leo"); or a standalone dash (a range "1/7 - 28/7"); or "%".
@@ -31,7 +31,8 @@ export function foldWord(s: string): string {
 
 /** Removes characters that cannot be seen or that reorder text; NFC. */
 export function cleanText(text: string): string {
-  return text.normalize('NFC').replace(INVISIBLE, '');
+  // A zero-width space separates words, so it becomes a space.
+  return text.normalize('NFC').replace(/\u200B/g, ' ').replace(INVISIBLE, '');
 }
 
 /**
