@@ -202,6 +202,7 @@ export const CUE_PHRASES: ReadonlyArray<[string, Cue]> = [
   ['hoi gi', 'help'],
   ['cach dung', 'help'],
   ['cach su dung', 'help'],
+  ['su dung', 'help'],
   ['su dung the nao', 'help'],
   ['dung the nao', 'help'],
   ['dung nhu the nao', 'help'],
@@ -285,7 +286,7 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
   (
     'cho em anh chi minh toi tui ban bot ad admin oi a nhe nha nhi voi giup gium dum hoi xin vui long lam on xem coi biet muon can duoc ' +
     'khong the thi la cua o tai trong nay do kia co con da roi chua vay sao nao gi nhu cac nhung mot hien bay gio luc va hay hoac ve ' +
-    'den tu khi ubnd uy nhan dan so lieu thong tin ket qua tinh hinh bao cao nhieu it bi se phai nhat ah uh ne hen day ay ni v z e m ' +
+    'den tu khi du chung bang ubnd uy nhan dan so lieu thong tin ket qua tinh hinh bao cao nhieu it bi se phai nhat ah uh ne hen day ay ni v z e m ' +
     'thang nam quy tuan ngay hom xa phuong dac khu huyen don vi cap toan tat ca tai moi thu tuc hanh chinh ho ' +
     'kiem tra giup do nhanh chut ti xiu nua van dang lai duoc roi the nao nhu the nao ra sao the nao ai ' +
     'trung tam phuc vu cong nguoi dan sang chieu toi nay hien nay bay gio tinh thanh pho tp ben tren duoi'

@@ -5,15 +5,18 @@
  * What a found name means is decided by the directory's own resolver, not here.
  */
 import type { DepartmentInfo, Directory, ProvinceInfo, SectorInfo, WorkingGroupInfo } from '../data/directory.js';
-import { foldKey } from '../names/keys.js';
+import { foldKey, hasDiacritics, toneKey } from '../names/keys.js';
 import { CUE_PHRASES, FILLER_WORDS } from './lexicon.js';
 
 /** The kinds of name a message may hold. */
 export type NameKind = 'unit' | 'province' | 'department' | 'sector' | 'leader';
 
 export interface MentionIndex {
-  /** Unit names (current or former) by folded text; `weak` names need a type word before them. */
-  units: Map<string, { weak: boolean }>;
+  /**
+   * Unit names (current or former) by folded text: each spelling's syllables by tone key
+   * (see `matchesTyped`), and whether the name is `weak` (it needs a type word before it).
+   */
+  units: Map<string, { weak: boolean; spellings: string[][] }>;
   provinces: Map<string, ProvinceInfo>;
   /** By folded name without "Sở", and by folded code (codes only count after "sở"). */
   departments: Map<string, DepartmentInfo[]>;
@@ -60,8 +63,14 @@ function build(dir: Directory): MentionIndex {
   };
   const addUnit = (name: string) => {
     const key = foldKey(name);
-    if (!key || idx.units.has(key)) return;
-    idx.units.set(key, { weak: isWeak(key) });
+    if (!key) return;
+    const spelling = toneKey(name).split(' ');
+    const known = idx.units.get(key);
+    if (known) {
+      if (!known.spellings.some((x) => x.join(' ') === spelling.join(' '))) known.spellings.push(spelling);
+      return;
+    }
+    idx.units.set(key, { weak: isWeak(key), spellings: [spelling] });
     words(key);
   };
   for (const c of dir.communes.values()) {
@@ -94,6 +103,15 @@ function build(dir: Directory): MentionIndex {
   }
   idx.maxWords = Math.min(idx.maxWords, 8);
   return idx;
+}
+
+/**
+ * Whether typed words can be this name: a word typed with diacritics must be the name's word
+ * (tone placement aside), a word typed without may be any. So "hỏi thượng" is not "Hội
+ * Thương", while "hoi thuong" could be, and "thượng coc" is "Thượng Cốc".
+ */
+export function matchesTyped(spellings: readonly string[][], typed: readonly string[]): boolean {
+  return spellings.some((sp) => sp.length === typed.length && typed.every((w, i) => !hasDiacritics(w) || toneKey(w) === sp[i]));
 }
 
 const CACHE = new WeakMap<Directory, MentionIndex>();

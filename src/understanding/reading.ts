@@ -10,7 +10,7 @@ import type { Resolution } from '../names/types.js';
 import type { Day } from '../time/day.js';
 import { parsePeriod, type PeriodResult } from '../time/period.js';
 import { CUE_PHRASES, FILLER_WORDS, PROVINCE_TYPE_WORDS, UNIT_TYPE_WORDS, type Cue } from './lexicon.js';
-import { mentionIndex, type MentionIndex } from './mention-index.js';
+import { matchesTyped, mentionIndex, type MentionIndex } from './mention-index.js';
 import type { Token } from './tokens.js';
 
 export interface PeriodMention {
@@ -162,7 +162,8 @@ function readNames(s: Scan, out: Reading, o: ReadOptions, idx: MentionIndex): vo
         matched = true;
         i = end - 1;
       };
-      const unit = idx.units.get(key);
+      const named = idx.units.get(key);
+      const unit = named && matchesTyped(named.spellings, t.slice(start, end).map((x) => x.surface)) ? named : undefined;
       const dept = idx.departments.get(key) ?? (deptPrefix ? idx.departmentCodes.get(key) : undefined);
       const sector = idx.sectors.get(key);
       const province = idx.provinces.get(key);
@@ -185,15 +186,12 @@ function readNames(s: Scan, out: Reading, o: ReadOptions, idx: MentionIndex): vo
       } else if (dept) {
         out.departments.push(dept);
         take(start);
-      } else if (province && !unit) {
+      } else if (province) {
         out.provinces.push(province);
         take(start);
       } else if (unit && !unit.weak) {
         const typed = s.surface(start, end);
         out.units.push({ typed, resolution: o.dir.index.resolve(typed, o.provinceId === undefined ? {} : { provinceId: o.provinceId }) });
-        take(start);
-      } else if (province) {
-        out.provinces.push(province);
         take(start);
       } else if (idx.leaders.has(key) && n >= 2) {
         out.leaders.push(idx.leaders.get(key)!);
@@ -221,10 +219,15 @@ function readUnknownUnits(s: Scan, out: Reading): void {
   }
 }
 
-function readCues(s: Scan, out: Reading): void {
+/**
+ * Cue phrases of at least `minWords` words. Phrases of several words are read before names
+ * ("đúng hạn" before the commune Xa Dung in "xa dung han", "cho em hỏi" before Hội Thương),
+ * single words after them (the old commune Lương Lỗ before "lương").
+ */
+function readCues(s: Scan, out: Reading, minWords: number): void {
   const t = s.tokens;
   for (let i = 0; i < t.length; i++) {
-    for (let n = Math.min(MAX_CUE_WORDS, t.length - i); n >= 1; n--) {
+    for (let n = Math.min(MAX_CUE_WORDS, t.length - i); n >= minWords; n--) {
       const key = s.key(i, i + n);
       const cue = key === null ? undefined : CUES.get(key);
       if (cue) {
@@ -273,8 +276,9 @@ export function readMessage(tokens: Token[], o: ReadOptions): Reading {
   readGroups(s, out);
   readCodes(s, out, o);
   readPeriods(s, out, o);
+  readCues(s, out, 2);
   readNames(s, out, o, mentionIndex(o.dir));
-  readCues(s, out);
+  readCues(s, out, 1);
   readUnknownUnits(s, out);
   readLeftovers(s, out);
   return out;

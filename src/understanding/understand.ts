@@ -8,7 +8,7 @@
 import type { Role } from '../access/roles.js';
 import type { Directory } from '../data/directory.js';
 import { damerauLevenshtein } from '../names/edit-distance.js';
-import { foldKey } from '../names/keys.js';
+import { foldKey, hasDiacritics, toneKey } from '../names/keys.js';
 import type { Resolution, UnitRecord } from '../names/types.js';
 import { type Day, formatDay } from '../time/day.js';
 import { parsePeriod } from '../time/period.js';
@@ -105,11 +105,19 @@ function fuzzyUnit(ctx: UnderstandContext, run: string): { unit: UnitRecord } | 
   if (r.kind === 'found') return { unit: r.unit };
   if (r.kind === 'ambiguous') return { options: r.options };
   if (r.kind !== 'not_found' || r.suggestions.length === 0) return null;
-  const scored = r.suggestions.map((u) => ({ u, d: damerauLevenshtein(key, foldKey(u.name), 3) })).sort((a, b) => a.d - b.d);
+  // Typed with diacritics, a name is as near as its diacritics allow ("dữ liệu" is not "Từ Liêm").
+  const typedTone = hasDiacritics(run) ? toneKey(run) : null;
+  const distance = (u: UnitRecord) => (typedTone ? damerauLevenshtein(typedTone, toneKey(u.name), 3) : damerauLevenshtein(key, foldKey(u.name), 3));
+  const scored = r.suggestions.map((u) => ({ u, d: distance(u) })).sort((a, b) => a.d - b.d);
   const best = scored[0]!;
   const limit = key.length <= 6 ? 1 : 2;
   if (best.d <= limit && (scored.length === 1 || scored[1]!.d > best.d)) return { unit: best.u };
   return { options: scored.filter((s) => s.d <= limit + 1).map((s) => s.u) };
+}
+
+/** The question is about rankings, the province, the updates or the help: a near name is not offered. */
+function asksNoUnit(r: Reading): boolean {
+  return ['rank', 'low_first', 'overview', 'update', 'help'].some((c) => r.cues.has(c as never));
 }
 
 function isSmallTalk(r: Reading): 'greeting' | 'thanks' | null {
@@ -161,7 +169,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       if (hit && 'unit' in hit) {
         reading.units.push({ typed: run, resolution: { kind: 'found', unit: hit.unit } });
         if (foldKey(hit.unit.name) !== foldKey(run)) notes.push(run);
-      } else if (hit && hit.options.length > 0 && typoOptions.length === 0) {
+      } else if (hit && hit.options.length > 0 && typoOptions.length === 0 && !asksNoUnit(reading)) {
         typoOptions = hit.options;
         typoText = run;
       } else if (run) rest.push(run);
