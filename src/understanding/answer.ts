@@ -11,7 +11,7 @@ import type { ChatRef } from '../core/request.js';
 import { maskPersonalData } from '../privacy/personal-data.js';
 import { TEXT } from '../text/messages.js';
 import { QUESTION_EXAMPLES, UNDERSTANDING_TEXT } from '../text/understanding-messages.js';
-import { focusSentence } from './focus.js';
+import { focusSentence, rankingSentence } from './focus.js';
 import { MAX_MESSAGE_LENGTH } from './tokens.js';
 import type { Understanding } from './understand.js';
 
@@ -24,7 +24,7 @@ export async function answerUnderstanding(u: Understanding, chat: ChatRef, run: 
     case 'command': {
       const line = `/${u.command}${u.args ? ` ${u.args}` : ''}`;
       const reply = await run(u.command, u.args);
-      const sentence = u.focus ? focusSentence(reply, u.focus) : null;
+      const sentence = u.focus ? focusSentence(reply, u.focus) : u.end ? rankingSentence(reply, u.end) : null;
       return {
         ...reply,
         blocks: [{ kind: 'text', text: UNDERSTANDING_TEXT.readAs(line) }, ...(sentence ? [{ kind: 'text' as const, text: sentence }] : []), ...reply.blocks],

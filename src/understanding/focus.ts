@@ -16,6 +16,9 @@ interface FieldRef {
 
 export type Focus = MetricCue | 'on_time_rate' | 'online_rate' | 'rank';
 
+/** In a ranking, the end asked for: "thấp nhất" (the last) or "cao nhất" (the first). */
+export type RankingEnd = 'lowest' | 'highest';
+
 const FIELDS: Readonly<Record<Focus, FieldRef[]>> = {
   received: [{ label: 'Tiếp nhận', name: 'tiếp nhận' }],
   online: [{ label: 'Trực tuyến', name: 'tiếp nhận trực tuyến' }],
@@ -41,7 +44,7 @@ export function focusOf(cues: ReadonlySet<Cue>): Focus | undefined {
     if (cues.has('on_time')) return 'on_time_rate';
     if (cues.has('online')) return 'online_rate';
   }
-  if (cues.has('rank') || cues.has('low_first')) return 'rank';
+  if (cues.has('rank') || cues.has('low_first') || cues.has('high_first')) return 'rank';
   const order: MetricCue[] = ['due_soon', 'paused', 'returned', 'late', 'in_progress', 'on_time', 'online', 'direct', 'resolved', 'received'];
   return order.find((c) => cues.has(c));
 }
@@ -52,6 +55,24 @@ function fieldValue(blocks: readonly Block[], ref: FieldRef): string | undefined
   const from = ref.after ? rows.findIndex((r) => ref.after!.test(r.label)) : 0;
   if (from < 0) return undefined;
   return rows.slice(from).find((r) => matches(r.label))?.value;
+}
+
+/** Which end of a ranking the cues ask for, if one. */
+export function rankingEndOf(cues: ReadonlySet<Cue>): RankingEnd | undefined {
+  if (cues.has('low_first')) return 'lowest';
+  return cues.has('high_first') ? 'highest' : undefined;
+}
+
+/**
+ * "Thấp nhất: 9. Xã Yên Phú: 60,5 % (…)." from a ranking's own list, when the whole ranking
+ * is in the reply (one page); null otherwise.
+ */
+export function rankingSentence(reply: Reply, end: RankingEnd): string | null {
+  if (reply.status !== 'ok' || (reply.pagination && reply.pagination.pageCount > 1)) return null;
+  const list = reply.blocks.find((b) => b.kind === 'list' && b.numbered);
+  if (!list || list.kind !== 'list' || list.items.length < 2) return null;
+  const item = end === 'lowest' ? list.items.at(-1)! : list.items[0]!;
+  return `${end === 'lowest' ? 'Thấp nhất' : 'Cao nhất'}: ${item}.`;
 }
 
 /**

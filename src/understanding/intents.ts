@@ -75,7 +75,7 @@ export const INTENTS: readonly Intent[] = [
   },
   {
     command: 'xephang',
-    applies: (p, r = p.reading) => (r.cues.has('rank') || r.cues.has('low_first')) && !hasPlace(p),
+    applies: (p, r = p.reading) => (r.cues.has('rank') || r.cues.has('low_first') || r.cues.has('high_first')) && !hasPlace(p),
     args: (p) => join(metricWord(p.reading), p.reading.provinces[0]?.name, p.periodArg),
   },
   {

@@ -92,6 +92,7 @@ export type Cue =
   | 'dossier'
   | 'rank'
   | 'low_first'
+  | 'high_first'
   | 'list'
   | 'overview'
   | 'update'
@@ -157,10 +158,10 @@ export const CUE_PHRASES: ReadonlyArray<[string, Cue]> = [
   ['thu tuc hanh chinh', 'dossier'],
   ['xep hang', 'rank'],
   ['top', 'rank'],
-  ['dung dau', 'rank'],
-  ['cao nhat', 'rank'],
-  ['tot nhat', 'rank'],
-  ['nhieu nhat', 'rank'],
+  ['dung dau', 'high_first'],
+  ['cao nhat', 'high_first'],
+  ['tot nhat', 'high_first'],
+  ['nhieu nhat', 'high_first'],
   ['thap nhat', 'low_first'],
   ['kem nhat', 'low_first'],
   ['it nhat', 'low_first'],

@@ -12,7 +12,7 @@ import { foldKey, hasDiacritics, toneKey } from '../names/keys.js';
 import type { Resolution, UnitRecord } from '../names/types.js';
 import { type Day, formatDay } from '../time/day.js';
 import { parsePeriod } from '../time/period.js';
-import { focusOf, type Focus } from './focus.js';
+import { focusOf, rankingEndOf, type Focus, type RankingEnd } from './focus.js';
 import { INTENTS, type Intent, type Pick } from './intents.js';
 import { readMessage, type PeriodMention, type Reading } from './reading.js';
 import { FILLER_WORDS } from './lexicon.js';
@@ -38,7 +38,7 @@ export interface Choice {
 /** How a message was understood. */
 export type Understanding =
   /** Run `/command args`; `focus` is the one figure asked for. */
-  | { kind: 'command'; command: string; args: string; focus?: Focus; notes: string[] }
+  | { kind: 'command'; command: string; args: string; focus?: Focus; end?: RankingEnd; notes: string[] }
   /** Several readings: ask which, with choices. */
   | { kind: 'ask'; why: 'units' | 'periods' | 'typo'; subject: string; options: Choice[] }
   /** Something the store holds no data for (population, budget, a person). */
@@ -117,7 +117,7 @@ function fuzzyUnit(ctx: UnderstandContext, run: string): { unit: UnitRecord } | 
 
 /** The question is about rankings, the province, the updates or the help: a near name is not offered. */
 function asksNoUnit(r: Reading): boolean {
-  return ['rank', 'low_first', 'overview', 'update', 'help'].some((c) => r.cues.has(c as never));
+  return ['rank', 'low_first', 'high_first', 'overview', 'update', 'help'].some((c) => r.cues.has(c as never));
 }
 
 function isSmallTalk(r: Reading): 'greeting' | 'thanks' | null {
@@ -177,7 +177,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     reading.leftovers = rest;
   }
   // "bao nhiêu" with nothing the bot counts ("bao nhiêu thôn"): not a question for its figures.
-  const metric = ['online', 'direct', 'on_time', 'late', 'received', 'resolved', 'in_progress', 'paused', 'due_soon', 'returned', 'dossier', 'rank', 'low_first'].some((c) =>
+  const metric = ['online', 'direct', 'on_time', 'late', 'received', 'resolved', 'in_progress', 'paused', 'due_soon', 'returned', 'dossier', 'rank', 'low_first', 'high_first'].some((c) =>
     reading.cues.has(c as never),
   );
   if ((reading.cues.has('count') || reading.cues.has('rate')) && !metric && reading.leftovers.length > 0 && typoOptions.length === 0) return { kind: 'no_data' };
@@ -244,5 +244,6 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   if (byDefault && reading.leftovers.length > 0) return { kind: 'unclear' };
   const args = intent.args(pick);
   const focus = intent.command === 'xa' || intent.command === 'tongquan' ? focusOf(reading.cues) : undefined;
-  return { kind: 'command', command: intent.command, args, ...(focus ? { focus } : {}), notes };
+  const end = intent.command === 'xephang' ? rankingEndOf(reading.cues) : undefined;
+  return { kind: 'command', command: intent.command, args, ...(focus ? { focus } : {}), ...(end ? { end } : {}), notes };
 }

@@ -46,6 +46,18 @@ describe('answering questions in plain Vietnamese', () => {
     expect(texts(received)[1]).toBe('Xã Yên Phú (Phú Thọ), từ 01/07/2025 đến 27/07/2025: tiếp nhận 603 hồ sơ.');
   });
 
+  it('when the lowest or highest of a ranking is asked, then a first sentence names it from the ranking itself', async () => {
+    const low = await ask(app, 'top xã trực tuyến thấp nhất tháng 7/2025');
+    const list = low.blocks.find((b) => b.kind === 'list');
+    expect(texts(low)[0]).toBe('Hiểu là: /xephang trực tuyến tháng 7/2025');
+    expect(list?.kind === 'list' && texts(low)[1]).toBe(list?.kind === 'list' ? `Thấp nhất: ${list.items.at(-1)}.` : '');
+    const high = await ask(app, 'xã nào quá hạn nhiều nhất');
+    const highList = high.blocks.find((b) => b.kind === 'list');
+    expect(texts(high)[1]).toBe(highList?.kind === 'list' ? `Cao nhất: ${highList.items[0]}.` : '');
+    // A ranking asked for as a whole has no such sentence.
+    expect(texts(await ask(app, 'xếp hạng đúng hạn'))[1]).toMatch(/^Kỳ: /);
+  });
+
   it('when the chat may not run the command, then the question is refused exactly as the command is', async () => {
     const r = await say(stranger, 'bot ơi thượng cốc tháng này', { addressed: false, botNames: ['HaicapBot'] });
     expect(r?.status).toBe('denied');
