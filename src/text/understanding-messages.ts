@@ -13,6 +13,7 @@ export const UNDERSTANDING_TEXT = {
   whichUnit: (subject: string) => `Câu hỏi nhắc đến nhiều xã, phường (${subject}). Bạn muốn xem đơn vị nào?`,
   whichNamed: (typed: string) => `Có nhiều đơn vị tên "${typed}". Bạn muốn xem đơn vị nào?`,
   whichPeriod: (subject: string) => `Câu hỏi có nhiều kỳ (${subject}). Bạn muốn xem kỳ nào?`,
+  whichRanking: 'Bot xếp hạng các xã, phường theo tỷ lệ trực tuyến, tỷ lệ đúng hạn hoặc số hồ sơ quá hạn. Bạn muốn xem bảng nào?',
   didYouMean: (typed: string) => `Không tìm thấy "${typed}". Ý bạn là:`,
   noData:
     'Bot chỉ có số liệu hồ sơ thủ tục hành chính: tiếp nhận (trực tuyến, trực tiếp), giải quyết (đúng hạn, quá hạn), hồ sơ quá hạn theo xã, lĩnh vực, sở, xếp hạng các xã và tổ công tác; không có số liệu về nội dung này.',

@@ -34,7 +34,9 @@ export async function answerUnderstanding(u: Understanding, chat: ChatRef, run: 
       // The words echoed back are the user's; a phone number or a name among them is masked.
       const subject = maskPersonalData(u.subject).text;
       const text =
-        u.why === 'typo'
+        u.why === 'ranking'
+          ? UNDERSTANDING_TEXT.whichRanking
+          : u.why === 'typo'
           ? UNDERSTANDING_TEXT.didYouMean(subject)
           : u.why === 'periods'
             ? UNDERSTANDING_TEXT.whichPeriod(subject)

@@ -33,6 +33,8 @@ const hasPlace = (p: Pick) => p.unit !== undefined || p.reading.unknownUnits.len
 const named = (p: Pick, r = p.reading) =>
   hasPlace(p) || r.provinces.length > 0 || r.departments.length > 0 || r.sectors.length > 0 || r.groups.length > 0 || r.leaders.length > 0;
 const METRICS = ['online', 'direct', 'on_time', 'late', 'received', 'resolved', 'in_progress', 'paused', 'due_soon', 'returned', 'rate', 'count', 'dossier'] as const;
+/** States of a dossier other than overdue: a list of "hồ sơ nào sắp đến hạn" is not the overdue list. */
+const OTHER_STATES = ['due_soon', 'paused', 'returned', 'in_progress', 'received', 'resolved', 'online', 'direct', 'on_time'] as const;
 const asksFigures = (r: Reading) => METRICS.some((c) => r.cues.has(c)) || r.periods.length > 0;
 
 function departmentArg(d: DepartmentInfo[] | undefined): string | undefined {
@@ -55,7 +57,7 @@ function metricWord(r: Reading): string {
 export const INTENTS: readonly Intent[] = [
   {
     command: 'giup',
-    applies: (p) => p.reading.cues.has('help') && !named(p) && !asksFigures(p.reading),
+    applies: (p) => p.reading.cues.has('register') || (p.reading.cues.has('help') && !named(p) && !asksFigures(p.reading)),
     args: () => '',
   },
   {
@@ -81,7 +83,7 @@ export const INTENTS: readonly Intent[] = [
   {
     command: 'quahan',
     applies: (p, r = p.reading) =>
-      ((r.cues.has('late') || r.cues.has('list')) && r.periods.length === 0 && !r.cues.has('rate') && r.provinces.length === 0) ||
+      ((r.cues.has('late') || (r.cues.has('list') && !OTHER_STATES.some((c) => r.cues.has(c)))) && r.periods.length === 0 && !r.cues.has('rate') && r.provinces.length === 0) ||
       ((r.departments.length > 0 || r.sectors.length > 0) && !hasPlace(p)),
     args: (p) => join(unitText(p) ?? departmentArg(p.reading.departments[0]) ?? sectorArg(p.reading.sectors[0])),
   },

@@ -98,6 +98,8 @@ export type Cue =
   | 'update'
   | 'help'
   | 'group'
+  /** Registering a chat: the help says how (registration itself is a command, never inferred). */
+  | 'register'
   | 'recommendation'
   | 'compare'
   | 'no_data'
@@ -208,6 +210,8 @@ export const CUE_PHRASES: ReadonlyArray<[string, Cue]> = [
   ['dung the nao', 'help'],
   ['dung nhu the nao', 'help'],
   ['to cong tac', 'group'],
+  ['dang ky', 'register'],
+  ['dang ki', 'register'],
   ['to truong', 'group'],
   ['to minh', 'group'],
   ['to cua minh', 'group'],

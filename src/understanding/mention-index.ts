@@ -22,7 +22,7 @@ export interface MentionIndex {
   departments: Map<string, DepartmentInfo[]>;
   departmentCodes: Map<string, DepartmentInfo[]>;
   sectors: Map<string, SectorInfo[]>;
-  /** Leaders by full folded name and by the last two words ("Tất Liêm"). */
+  /** Leaders by full folded name, by the last two words ("Tất Liêm") and by the given name ("Liêm"). */
   leaders: Map<string, WorkingGroupInfo[]>;
   /** Most words in any name. */
   maxWords: number;
@@ -99,6 +99,8 @@ function build(dir: Directory): MentionIndex {
     push(idx.leaders, key, g);
     const parts = key.split(' ');
     if (parts.length > 2) push(idx.leaders, parts.slice(-2).join(' '), g);
+    // The given name alone ("đồng chí Liêm") counts only after a form of address or in a question about groups.
+    push(idx.leaders, parts.at(-1)!, g);
     words(key);
   }
   idx.maxWords = Math.min(idx.maxWords, 8);

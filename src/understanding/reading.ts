@@ -62,6 +62,9 @@ const PERIOD_TOKEN = /^(?:\d[\d/.\-–—]*|[tq]\d{1,2}(?:[/\-]\d{2,4})?|q(?:i{1
 const PERIOD_START = /^(?:tu|den|toi|thang|thg|th|quy|nam|tuan|ngay|hom|hnay|hqua|trong|dau|\d.*|[tq]\d.*|q(?:i{1,3}|iv))$/;
 const MAX_PERIOD_WORDS = 16;
 
+/** Words before a leader's given name: "anh Liêm", "đồng chí Liêm", "PCT Liêm". */
+const ADDRESS_FORMS: ReadonlySet<string> = new Set(['anh', 'chi', 'ong', 'ba', 'pct', 'tich', 'truong']);
+
 const isPeriodWord = (t: Token) => PERIOD_WORDS.has(t.fold) || PERIOD_TOKEN.test(t.fold);
 const CANONICAL_UNIT_TYPE: Readonly<Record<string, string>> = { xa: 'xã', x: 'xã', phuong: 'phường', p: 'phường', 'dac khu': 'đặc khu', 'thi tran': 'thị trấn' };
 
@@ -193,7 +196,7 @@ function readNames(s: Scan, out: Reading, o: ReadOptions, idx: MentionIndex): vo
         const typed = s.surface(start, end);
         out.units.push({ typed, resolution: o.dir.index.resolve(typed, o.provinceId === undefined ? {} : { provinceId: o.provinceId }) });
         take(start);
-      } else if (idx.leaders.has(key) && n >= 2) {
+      } else if (idx.leaders.has(key) && (n >= 2 || out.cues.has('group') || (start > 0 && ADDRESS_FORMS.has(t[start - 1]!.fold)))) {
         out.leaders.push(idx.leaders.get(key)!);
         take(start);
       }

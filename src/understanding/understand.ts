@@ -40,13 +40,16 @@ export type Understanding =
   /** Run `/command args`; `focus` is the one figure asked for. */
   | { kind: 'command'; command: string; args: string; focus?: Focus; end?: RankingEnd; notes: string[] }
   /** Several readings: ask which, with choices. */
-  | { kind: 'ask'; why: 'units' | 'periods' | 'typo'; subject: string; options: Choice[] }
+  | { kind: 'ask'; why: 'units' | 'periods' | 'typo' | 'ranking'; subject: string; options: Choice[] }
   /** Something the store holds no data for (population, budget, a person). */
   | { kind: 'no_data' }
   | { kind: 'small_talk'; what: 'greeting' | 'thanks' }
   /** Nothing recognisable. */
   | { kind: 'unclear' }
   | { kind: 'too_long' };
+
+/** Figures communes are not ranked on (rankings are by online rate, on-time rate and overdue count). */
+const UNRANKED = ['received', 'resolved', 'in_progress', 'paused', 'due_soon', 'returned', 'direct'] as const;
 
 /** Most choices one question back offers. */
 const MAX_CHOICES = 6;
@@ -237,6 +240,17 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   }
   const pick = base(unit, periods[0]);
   const intent = choose(ctx, pick);
+  if (intent?.command === 'xephang' && !['online', 'on_time', 'late'].some((c) => reading.cues.has(c as never)) && UNRANKED.some((c) => reading.cues.has(c))) {
+    // "xã nào nhận nhiều hồ sơ nhất": communes are ranked on three measures; ask which.
+    const period = pick.periodArg ? ` ${pick.periodArg}` : '';
+    const province = reading.provinces[0] ? ` ${reading.provinces[0].name}` : '';
+    return {
+      kind: 'ask',
+      why: 'ranking',
+      subject: '',
+      options: ['trực tuyến', 'đúng hạn', 'quá hạn'].map((m) => ({ label: `Xếp hạng theo ${m}`, command: `/xephang ${m}${province}${period}` })),
+    };
+  }
   if (!intent) return { kind: 'unclear' };
   // Figures of the whole province (or the chat's own commune) while some word named
   // something unknown ("tc bn hs"): those would be figures nobody asked for.

@@ -107,6 +107,7 @@ export const QUESTIONS: Row[] = [
   r('yen phu con bao nhieu ho so dang giai quyet', '/xa Yên Phú'),
   r('bao nhiêu hồ sơ đang giải quyết ở liên minh', '/xa Liên Minh'),
   r('hồ sơ sắp đến hạn của chí tiên', '/xa Chí Tiên'),
+  r('thuong coc co ho so nao sap het han khong', '/xa Thượng Cốc'),
   r('chí tiên có bao nhiêu hồ sơ tạm dừng', '/xa Chí Tiên'),
   r('hoàng cương tháng này trả lại bao nhiêu hồ sơ', '/xa Hoàng Cương tháng này'),
   r('thanh ba dung thu may ve truc tuyen', '/xa Thanh Ba'),
@@ -294,6 +295,8 @@ export const QUESTIONS: Row[] = [
   r('to 10 nam 2025', '/to 10 năm 2025'),
   r('các xã của tổ 7', '/to 7'),
   r('bot ơi tct 10 tuần này', '/to 10 tuần này'),
+  r('tổ công tác của đồng chí Liêm', '/to 10'),
+  r('anh Ngọc phụ trách tổ nào', '/to 7'),
   // /capnhat and /giup
   r('số liệu cập nhật lúc nào', '/capnhat'),
   r('cap nhat lan cuoi khi nao', '/capnhat'),
@@ -309,6 +312,8 @@ export const QUESTIONS: Row[] = [
   r('cach dung bot the nao', '/giup'),
   r('tôi hỏi được gì', '/giup'),
   r('trợ giúp', '/giup'),
+  r('làm sao để đăng ký nhóm', '/giup'),
+  r('minh muon dang ky nhom xa thuong coc', '/giup'),
   // in a commune's own group a period alone means that commune
   r('tháng này nhận bao nhiêu hồ sơ', '/xa tháng này', { role: 'commune' }),
   r('tỷ lệ đúng hạn tháng trước', '/xa tháng trước', { role: 'commune' }),
@@ -330,6 +335,8 @@ export const QUESTIONS: Row[] = [
   r('thượng cốc với yên phú tháng 7 và tháng 8', 'ask'),
   r('quá hạn thượng cốc và yên phú', 'ask'),
   r('hoàng cương, đông thành', 'ask'),
+  r('tháng trước xã nào nhận nhiều hồ sơ nhất', 'ask'),
+  r('xa nao giai quyet nhieu ho so nhat', 'ask'),
   // what the bot holds no data for
   r('dân số thượng cốc bao nhiêu', 'no data'),
   r('dan so xa yen phu', 'no data'),
