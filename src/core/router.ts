@@ -193,7 +193,9 @@ export class Router {
     const [access, dir] = await Promise.all([this.access(msg), this.ctx.directory.get()]);
     const own = provinceOfAccess(access, dir);
     const preferred = own ?? (this.ctx.settings.defaultProvince ? dir.findProvince(this.ctx.settings.defaultProvince)?.id ?? null : null);
-    const u = understand(withoutCall(msg.text, msg.botNames), {
+    // A message that is only the call ("bot ơi") is read whole: it asks what the bot does.
+    const question = withoutCall(msg.text, msg.botNames);
+    const u = understand(/[\p{L}\p{N}]/u.test(question) ? question : msg.text, {
       dir,
       today: dayOf(now),
       ...(preferred !== null ? { provinceId: preferred } : {}),

@@ -18,6 +18,7 @@ export const UNDERSTANDING_TEXT = {
   noData:
     'Bot chỉ có số liệu hồ sơ thủ tục hành chính: tiếp nhận (trực tuyến, trực tiếp), giải quyết (đúng hạn, quá hạn), hồ sơ quá hạn theo xã, lĩnh vực, sở, xếp hạng các xã và tổ công tác; không có số liệu về nội dung này.',
   unclear: 'Bot chưa hiểu câu hỏi. Hãy hỏi về số liệu hồ sơ của một xã, phường, một tổ công tác, một sở hoặc cả tỉnh.',
+  badPeriod: (text: string) => `Bot chưa hiểu khoảng thời gian "${text}".`,
   tooLong: (max: number) => `Tin nhắn quá dài để đọc (tối đa ${formatNumber(max)} ký tự). Hãy hỏi ngắn gọn, ví dụ "Thượng Cốc tháng 7/2025".`,
   greeting: 'Xin chào! Bạn cứ hỏi như khi nhắn trong nhóm, ví dụ "Thượng Cốc tháng này nhận bao nhiêu hồ sơ?", hoặc gõ /giup để xem các lệnh.',
   thanks: 'Không có gì ạ. Cần số liệu gì bạn cứ hỏi nhé (gõ /giup để xem các lệnh).',

@@ -13,7 +13,9 @@ export type PeriodSpec =
   | { t: 'quarter'; q: number; y?: number; yearsBack?: YearsBack }
   | { t: 'year'; y: number }
   | { t: 'relative'; word: RelativeWord }
-  | { t: 'last_days'; n: number };
+  | { t: 'last_days'; n: number }
+  /** The running month and the N − 1 before it ("3 tháng gần đây"). */
+  | { t: 'last_months'; n: number };
 
 /** A year named relative to today's: 0 "năm nay", 1 "năm ngoái" / "năm trước". */
 export type YearsBack = 0 | 1;
@@ -86,6 +88,9 @@ const BARE_MONTH_RE = /^(\d{1,2})[/-](\d{4})$/;
 const DATE_RE = /^(?:ngay\s)?(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?$/;
 const WORDY_DATE_RE = /^(?:ngay\s)?(\d{1,2})\sthang\s(\d{1,2})(?:\snam\s(\d{4}))?$/;
 const YEAR_RE = /^nam\s(\d{4})$/;
+const LAST_MONTHS_RE = /^(?:trong\s)?(\d{1,3})\sthang\s(?:qua|gan nhat|gan day|vua qua)$/;
+/** Longest "last N months" accepted. */
+export const MAX_LAST_MONTHS = 120;
 const LAST_DAYS_RE = /^(?:trong\s)?(\d{1,12})\sngay(?:\s(?:qua|gan nhat|gan day|vua qua|gan nhat qua))?$/;
 
 function yearOf(text: string | undefined): number | undefined {
@@ -129,6 +134,13 @@ export function parseSpec(s: string): PeriodSpec | SpecFailure {
     const n = Number(m[1]);
     if (n === 0) return failure('unrecognised');
     return n <= MAX_LAST_DAYS ? { t: 'last_days', n } : failure('too_many_days', `${m[1]} ngày`);
+  }
+
+  m = LAST_MONTHS_RE.exec(s);
+  if (m) {
+    const n = Number(m[1]);
+    if (n === 0) return failure('unrecognised');
+    return n <= MAX_LAST_MONTHS ? { t: 'last_months', n } : failure('too_many_days', `${m[1]} tháng`);
   }
 
   m = YEAR_RE.exec(s);

@@ -81,6 +81,12 @@ function resolve(spec: PeriodSpec, year: number, today: Day): Step<Resolved> {
   switch (spec.t) {
     case 'relative':
       return resolveRelative(spec.word, today);
+    case 'last_months': {
+      const { year: y, month: mo } = ymdOf(today);
+      const back = mo - spec.n; // months before January count into earlier years
+      const from = dayFromYmd(y + Math.floor(back / 12), ((back % 12) + 12) % 12 + 1, 1);
+      return { from, to: today, label: `${spec.n} tháng gần nhất (${spanText(from, today)})` };
+    }
     case 'last_days': {
       const from = addDays(today, 1 - spec.n);
       return { from, to: today, label: `${spec.n} ngày gần nhất (${spanText(from, today)})` };
@@ -213,7 +219,8 @@ function splitRange(s: string): Array<[string, string]> {
  *
  * Accepted, with or without diacritics, any case and spacing: hôm nay, hôm qua, tuần này/trước/rồi,
  * tháng này/trước, quý này/trước, năm nay/trước/ngoái, "từ đầu tháng|quý|năm" (the running one),
- * "7 ngày [qua]" (last 7 days including today), "tháng 7[/2025]" (also "t7/2025", "tháng 7 năm
+ * "7 ngày [qua]" (last 7 days including today), "3 tháng gần đây" (the running month and the two
+ * before it), "tháng 7[/2025]" (also "t7/2025", "tháng 7 năm
  * 2025", "tháng 7 năm ngoái"), "quý 3|III[/2025]", "năm 2025", a date "28/7[/2025]", and ranges
  * "[từ] A đến|-|– B", "từ A" (to today), "đến B" (from 01/07/2025), where A and B are dates,
  * months, quarters or years.

@@ -9,7 +9,7 @@ import type { Reply } from '../core/reply.js';
 import { userError } from '../core/reply.js';
 import type { ChatRef } from '../core/request.js';
 import { maskPersonalData } from '../privacy/personal-data.js';
-import { TEXT } from '../text/messages.js';
+import { PERIOD_EXAMPLES, TEXT } from '../text/messages.js';
 import { QUESTION_EXAMPLES, UNDERSTANDING_TEXT } from '../text/understanding-messages.js';
 import { focusSentence, rankingSentence } from './focus.js';
 import { MAX_MESSAGE_LENGTH } from './tokens.js';
@@ -53,6 +53,8 @@ export async function answerUnderstanding(u: Understanding, chat: ChatRef, run: 
       return userError(UNDERSTANDING_TEXT.noData, QUESTION_EXAMPLES);
     case 'unclear':
       return userError(UNDERSTANDING_TEXT.unclear, QUESTION_EXAMPLES);
+    case 'bad_period':
+      return userError(UNDERSTANDING_TEXT.badPeriod(maskPersonalData(u.text).text), PERIOD_EXAMPLES);
     case 'too_long':
       return userError(UNDERSTANDING_TEXT.tooLong(MAX_MESSAGE_LENGTH));
     case 'small_talk':

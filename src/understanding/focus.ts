@@ -10,7 +10,7 @@ import type { Cue, MetricCue } from './lexicon.js';
 interface FieldRef {
   label: string | RegExp;
   after?: RegExp;
-  /** How the figure is named in the sentence. */
+  /** How the figure is named in the sentence; empty: by the field's own label. */
   name: string;
 }
 
@@ -35,7 +35,8 @@ const FIELDS: Readonly<Record<Focus, FieldRef[]>> = {
   paused: [{ label: 'Tạm dừng', name: 'tạm dừng' }],
   due_soon: [{ label: /^Sắp đến hạn/, name: 'sắp đến hạn' }],
   returned: [{ label: 'Trả lại / công dân rút', name: 'trả lại / công dân rút' }],
-  rank: [{ label: 'Xếp hạng trong tỉnh', name: 'xếp hạng trong tỉnh' }],
+  // "Xếp hạng trong tỉnh" of a commune, "Xếp hạng tỷ lệ nộp hồ sơ trực tuyến" of a province.
+  rank: [{ label: /^Xếp hạng/, name: '' }],
 };
 
 /** Which figure the cues ask for, if one: a rate first, then the most specific figure. */
@@ -44,17 +45,17 @@ export function focusOf(cues: ReadonlySet<Cue>): Focus | undefined {
     if (cues.has('on_time')) return 'on_time_rate';
     if (cues.has('online')) return 'online_rate';
   }
-  if (cues.has('rank') || cues.has('low_first') || cues.has('high_first')) return 'rank';
+  if (cues.has('rank') || cues.has('low_first') || cues.has('high_first') || cues.has('position')) return 'rank';
   const order: MetricCue[] = ['due_soon', 'paused', 'returned', 'late', 'in_progress', 'on_time', 'online', 'direct', 'resolved', 'received'];
   return order.find((c) => cues.has(c));
 }
 
-function fieldValue(blocks: readonly Block[], ref: FieldRef): string | undefined {
+function fieldOf(blocks: readonly Block[], ref: FieldRef): { label: string; value: string } | undefined {
   const rows = blocks.flatMap((b) => (b.kind === 'fields' ? b.rows : []));
   const matches = (l: string) => (typeof ref.label === 'string' ? l === ref.label : ref.label.test(l));
   const from = ref.after ? rows.findIndex((r) => ref.after!.test(r.label)) : 0;
   if (from < 0) return undefined;
-  return rows.slice(from).find((r) => matches(r.label))?.value;
+  return rows.slice(from).find((r) => matches(r.label));
 }
 
 /** Which end of a ranking the cues ask for, if one. */
@@ -84,8 +85,10 @@ export function focusSentence(reply: Reply, focus: Focus): string | null {
   if (reply.status !== 'ok') return null;
   const parts = FIELDS[focus]
     .map((ref) => {
-      const value = fieldValue(reply.blocks, ref);
-      return value === undefined ? null : `${ref.name} ${value}`;
+      const field = fieldOf(reply.blocks, ref);
+      if (!field) return null;
+      const name = ref.name || field.label.charAt(0).toLowerCase() + field.label.slice(1);
+      return `${name} ${field.value}`;
     })
     .filter((x): x is string => x !== null);
   if (parts.length === 0) return null;

@@ -35,7 +35,7 @@ const named = (p: Pick, r = p.reading) =>
 const METRICS = ['online', 'direct', 'on_time', 'late', 'received', 'resolved', 'in_progress', 'paused', 'due_soon', 'returned', 'rate', 'count', 'dossier'] as const;
 /** States of a dossier other than overdue: a list of "hồ sơ nào sắp đến hạn" is not the overdue list. */
 const OTHER_STATES = ['due_soon', 'paused', 'returned', 'in_progress', 'received', 'resolved', 'online', 'direct', 'on_time'] as const;
-const asksFigures = (r: Reading) => METRICS.some((c) => r.cues.has(c)) || r.periods.length > 0;
+const asksFigures = (r: Reading) => METRICS.some((c) => r.cues.has(c)) || r.periods.length > 0 || r.cues.has('position');
 
 function departmentArg(d: DepartmentInfo[] | undefined): string | undefined {
   return d?.[0]?.name;
@@ -77,7 +77,8 @@ export const INTENTS: readonly Intent[] = [
   },
   {
     command: 'xephang',
-    applies: (p, r = p.reading) => (r.cues.has('rank') || r.cues.has('low_first') || r.cues.has('high_first')) && !hasPlace(p),
+    applies: (p, r = p.reading) =>
+      !hasPlace(p) && (r.cues.has('rank') || r.cues.has('low_first') || r.cues.has('high_first') || (r.cues.has('position') && r.provinces.length === 0)),
     args: (p) => join(metricWord(p.reading), p.reading.provinces[0]?.name, p.periodArg),
   },
   {
@@ -89,7 +90,8 @@ export const INTENTS: readonly Intent[] = [
   },
   {
     command: 'xa',
-    applies: (p, r = p.reading) => hasPlace(p) || (p.role === 'commune' && r.provinces.length === 0 && !r.cues.has('overview') && asksFigures(r)),
+    applies: (p, r = p.reading) =>
+      hasPlace(p) || (p.role === 'commune' && r.provinces.length === 0 && !r.cues.has('overview') && (asksFigures(r) || r.cues.has('own'))),
     args: (p) => join(unitText(p), p.periodArg),
   },
   {

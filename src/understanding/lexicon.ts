@@ -91,6 +91,10 @@ export type Cue =
   | 'count'
   | 'dossier'
   | 'rank'
+  /** Where one unit stands ("đứng thứ mấy"): its own figures, or the ranking when none is named. */
+  | 'position'
+  /** A commune of the chat's own ("xã mình"): only a commune's group has one. */
+  | 'own'
   | 'low_first'
   | 'high_first'
   | 'list'
@@ -103,6 +107,8 @@ export type Cue =
   | 'recommendation'
   | 'compare'
   | 'no_data'
+  /** Public-investment disbursement: quoted by working groups' reports, nothing else. */
+  | 'disbursement'
   | 'person'
   | 'greeting'
   | 'thanks'
@@ -169,12 +175,13 @@ export const CUE_PHRASES: ReadonlyArray<[string, Cue]> = [
   ['it nhat', 'low_first'],
   ['cuoi bang', 'low_first'],
   ['dung cuoi', 'low_first'],
-  ['thu may', 'rank'],
+  ['thu may', 'position'],
+  ['hang may', 'position'],
+  ['thu hang', 'position'],
+  ['dung thu', 'position'],
   ['xa nao', 'rank'],
   ['phuong nao', 'rank'],
   ['don vi nao', 'rank'],
-  ['hang may', 'rank'],
-  ['thu hang', 'rank'],
   ['danh sach', 'list'],
   ['liet ke', 'list'],
   ['ma ho so', 'list'],
@@ -221,6 +228,19 @@ export const CUE_PHRASES: ReadonlyArray<[string, Cue]> = [
   ['de xuat', 'recommendation'],
   ['phan anh', 'recommendation'],
   ['so sanh', 'compare'],
+  ['xa minh', 'own'],
+  ['xa nha', 'own'],
+  ['phuong minh', 'own'],
+  ['xa em', 'own'],
+  ['ben minh', 'own'],
+  ['so hoa', 'no_data'],
+  ['hai long', 'no_data'],
+  ['chi so 766', 'no_data'],
+  ['766', 'no_data'],
+  ['giai ngan', 'disbursement'],
+  ['ca nuoc', 'filler'],
+  ['toan quoc', 'filler'],
+  ['dau tu cong', 'disbursement'],
   ['dan so', 'no_data'],
   ['bao nhieu dan', 'no_data'],
   ['ngan sach', 'no_data'],
@@ -291,7 +311,7 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
   (
     'cho em anh chi minh toi tui ban bot ad admin oi a nhe nha nhi voi giup gium dum hoi xin vui long lam on xem coi biet muon can duoc ' +
     'khong the thi la cua o tai trong nay do kia co con da roi chua vay sao nao gi nhu cac nhung mot hien bay gio luc va hay hoac ve ' +
-    'den tu khi du chung bang ubnd uy nhan dan so lieu thong tin ket qua tinh hinh bao cao nhieu it bi se phai nhat ah uh ne hen day ay ni v z e m ' +
+    'den tu khi du chung bang von ubnd uy nhan dan so lieu thong tin ket qua tinh hinh bao cao nhieu it bi se phai nhat ah uh ne hen day ay ni v z e m ' +
     'thang nam quy tuan ngay hom xa phuong dac khu huyen don vi cap toan tat ca tai moi thu tuc hanh chinh ho ' +
     'kiem tra giup do nhanh chut ti xiu nua van dang lai duoc roi the nao nhu the nao ra sao the nao ai ' +
     'trung tam phuc vu cong nguoi dan sang chieu toi nay hien nay bay gio tinh thanh pho tp ben tren duoi'

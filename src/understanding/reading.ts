@@ -16,6 +16,7 @@ import type { Token } from './tokens.js';
 export interface PeriodMention {
   /** The words as typed ("tháng 7 năm ngoái"). */
   text: string;
+  /** The grammar's reading; `unrecognised` for period words it does not know ("hôm kia", "tháng trước nữa"). */
   result: PeriodResult;
 }
 
@@ -55,12 +56,14 @@ const MAX_CUE_WORDS = Math.max(...CUE_PHRASES.map(([p]) => p.split(' ').length))
 
 /** Words a period expression is made of, besides numbers. */
 const PERIOD_WORDS: ReadonlySet<string> = new Set(
-  'tu den toi thang thg th t quy q nam nay ngoai truoc roi vua qua tuan ngay hom hnay hqua trong gan nhat day dau het hien bay gio i ii iii iv - – —'.split(' '),
+  'tu den toi thang thg th t quy q nam nay ngoai truoc roi vua qua tuan ngay hom kia nua hnay hqua trong gan nhat day dau het hien bay gio i ii iii iv - – —'.split(' '),
 );
 const PERIOD_TOKEN = /^(?:\d[\d/.\-–—]*|[tq]\d{1,2}(?:[/\-]\d{2,4})?|q(?:i{1,3}|iv))$/;
 /** Words a period may start with; "qua", "nay" alone start nothing. */
 const PERIOD_START = /^(?:tu|den|toi|thang|thg|th|quy|nam|tuan|ngay|hom|hnay|hqua|trong|dau|\d.*|[tq]\d.*|q(?:i{1,3}|iv))$/;
 const MAX_PERIOD_WORDS = 16;
+/** Words that make a period the grammar does not know ("hôm kia", "tháng trước nữa"). */
+const UNKNOWN_PERIOD_TAIL: ReadonlySet<string> = new Set(['kia', 'nua']);
 
 /** Words before a leader's given name: "anh Liêm", "đồng chí Liêm", "PCT Liêm". */
 const ADDRESS_FORMS: ReadonlySet<string> = new Set(['anh', 'chi', 'ong', 'ba', 'pct', 'tich', 'truong']);
@@ -132,15 +135,24 @@ function readPeriods(s: Scan, out: Reading, o: ReadOptions): void {
     if (s.used[i] || !PERIOD_START.test(t[i]!.fold)) continue;
     let end = i;
     while (end < t.length && end - i < MAX_PERIOD_WORDS && !s.used[end] && isPeriodWord(t[end]!)) end++;
+    let found = false;
     for (let j = end; j > i; j--) {
       const text = s.surface(i, j);
       const result = parsePeriod(text, o.today);
       if (result.ok || result.error.code !== 'unrecognised') {
-        out.periods.push({ text, result });
-        s.mark(i, j);
-        i = j - 1;
+        // "tháng trước nữa", "hôm kia": the grammar read only the start of what was meant.
+        const cut = j < end && UNKNOWN_PERIOD_TAIL.has(t[j]!.fold);
+        out.periods.push(cut ? { text: s.surface(i, end), result: { ok: false, error: { code: 'unrecognised' } } } : { text, result });
+        s.mark(i, cut ? end : j);
+        i = (cut ? end : j) - 1;
+        found = true;
         break;
       }
+    }
+    if (!found && end - i >= 2 && t.slice(i, end).some((x) => UNKNOWN_PERIOD_TAIL.has(x.fold))) {
+      out.periods.push({ text: s.surface(i, end), result: { ok: false, error: { code: 'unrecognised' } } });
+      s.mark(i, end);
+      i = end - 1;
     }
   }
 }

@@ -15,7 +15,7 @@ import { parsePeriod } from '../time/period.js';
 import { focusOf, rankingEndOf, type Focus, type RankingEnd } from './focus.js';
 import { INTENTS, type Intent, type Pick } from './intents.js';
 import { readMessage, type PeriodMention, type Reading } from './reading.js';
-import { FILLER_WORDS } from './lexicon.js';
+import { ADDRESS_WORDS, FILLER_WORDS } from './lexicon.js';
 import { foldWord, MAX_MESSAGE_LENGTH, tokenize } from './tokens.js';
 
 export interface UnderstandContext {
@@ -46,6 +46,8 @@ export type Understanding =
   | { kind: 'small_talk'; what: 'greeting' | 'thanks' }
   /** Nothing recognisable. */
   | { kind: 'unclear' }
+  /** Period words the grammar does not read ("hôm kia"): said so, with examples of periods. */
+  | { kind: 'bad_period'; text: string }
   | { kind: 'too_long' };
 
 /** Figures communes are not ranked on (rankings are by online rate, on-time rate and overdue count). */
@@ -143,8 +145,13 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   if (reading.empty) return { kind: 'unclear' };
   const talk = isSmallTalk(reading);
   if (talk) return { kind: 'small_talk', what: talk };
-  const person = reading.cues.has('person') && reading.groups.length === 0 && reading.leaders.length === 0;
+  const noGroup = reading.groups.length === 0 && reading.leaders.length === 0;
+  const person = (reading.cues.has('person') || reading.cues.has('disbursement')) && noGroup;
   if (reading.cues.has('no_data') || person) return { kind: 'no_data' };
+  // Only the call ("bot ơi"): what the bot does.
+  if (tokens.every((t) => ADDRESS_WORDS.has(t.fold)) && ctx.commands.has('giup')) return { kind: 'command', command: 'giup', args: '', notes: [] };
+  // "xã mình" outside a commune's group: which commune is meant is unknown.
+  if (reading.cues.has('own') && ctx.role !== 'commune' && reading.units.length === 0 && reading.unknownUnits.length === 0) return { kind: 'unclear' };
 
   const notes: string[] = [];
   // A mistyped name: only when nothing else named a unit.
@@ -180,7 +187,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     reading.leftovers = rest;
   }
   // "bao nhiêu" with nothing the bot counts ("bao nhiêu thôn"): not a question for its figures.
-  const metric = ['online', 'direct', 'on_time', 'late', 'received', 'resolved', 'in_progress', 'paused', 'due_soon', 'returned', 'dossier', 'rank', 'low_first', 'high_first'].some((c) =>
+  const metric = ['online', 'direct', 'on_time', 'late', 'received', 'resolved', 'in_progress', 'paused', 'due_soon', 'returned', 'dossier', 'rank', 'low_first', 'high_first', 'position', 'disbursement'].some((c) =>
     reading.cues.has(c as never),
   );
   if ((reading.cues.has('count') || reading.cues.has('rate')) && !metric && reading.leftovers.length > 0 && typoOptions.length === 0) return { kind: 'no_data' };
@@ -198,6 +205,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const notFoundCode = reading.units.find((m) => m.resolution.kind === 'not_found');
   if (notFoundCode) reading.unknownUnits.push(notFoundCode.typed);
 
+  const unknownPeriod = reading.periods.find((p) => !p.result.ok && p.result.error.code === 'unrecognised');
+  if (unknownPeriod) return { kind: 'bad_period', text: unknownPeriod.text };
   const periods = reading.periods;
   const base = (unit?: { unit: UnitRecord; via?: string }, period?: PeriodMention): Pick => ({
     reading,

@@ -38,6 +38,16 @@ describe('parsePeriod: the word periods officials write in chats', () => {
     expect(span('thg 8')).toBe('01/08/2026–31/08/2026');
   });
 
+  it('when "N tháng gần đây" is typed, then the running month and the N − 1 before it', () => {
+    expect(span('2 tháng gần đây')).toBe('01/10/2026–22/11/2026');
+    expect(span('trong 3 thang qua')).toBe('01/09/2026–22/11/2026');
+    expect(span('12 tháng gần nhất')).toBe('01/12/2025–22/11/2026');
+    expect(parsePeriod('3 tháng qua', d('15/01/2026')).ok && span('3 tháng qua')).toBe('01/09/2026–22/11/2026');
+    const jan = parsePeriod('3 tháng qua', d('15/01/2026'));
+    expect(jan.ok && formatDay(jan.period.from)).toBe('01/11/2025');
+    expect(span('0 tháng qua')).toBe('error unrecognised');
+  });
+
   it('when "tuần rồi", "7 ngày qua", "hôm qua" are typed, then they are read as before', () => {
     expect(span('tuần rồi')).toBe('09/11/2026–15/11/2026');
     expect(span('7 ngày qua')).toBe('16/11/2026–22/11/2026');

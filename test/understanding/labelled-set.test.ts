@@ -21,6 +21,7 @@ function labelOf(u: Understanding): Expected | string {
     case 'small_talk':
       return 'small talk';
     default:
+      // Nothing recognisable, a period the bot does not read, a message too long to read.
       return 'unclear';
   }
 }
