@@ -162,7 +162,8 @@ function range(startText: string | undefined, endText: string | undefined, today
   }
   let startSpec: PeriodSpec | undefined;
   if (startText !== undefined) {
-    const s = parseSpec(startText);
+    // "từ đầu tháng 7/2025 đến …": a range starts at the first day anyway.
+    const s = parseSpec(startText.replace(/^dau (?=(?:thang|quy|nam)\s?\d)/, ''));
     if (isSpecFailure(s)) return fromFailure(s);
     startSpec = s;
   }

@@ -14,7 +14,7 @@ interface FieldRef {
   name: string;
 }
 
-export type Focus = MetricCue | 'on_time_rate' | 'online_rate' | 'rank';
+export type Focus = MetricCue | 'on_time_rate' | 'online_rate' | 'rank' | 'recommendations';
 
 /** In a ranking, the end asked for: "thấp nhất" (the last) or "cao nhất" (the first). */
 export type RankingEnd = 'lowest' | 'highest';
@@ -37,6 +37,7 @@ const FIELDS: Readonly<Record<Focus, FieldRef[]>> = {
   returned: [{ label: 'Trả lại / công dân rút', name: 'trả lại / công dân rút' }],
   // "Xếp hạng trong tỉnh" of a commune, "Xếp hạng tỷ lệ nộp hồ sơ trực tuyến" of a province.
   rank: [{ label: /^Xếp hạng/, name: '' }],
+  recommendations: [{ label: 'Kiến nghị chưa được trả lời', name: 'kiến nghị chưa được trả lời' }],
 };
 
 /** Which figure the cues ask for, if one: a rate first, then the most specific figure. */
@@ -46,6 +47,7 @@ export function focusOf(cues: ReadonlySet<Cue>): Focus | undefined {
     if (cues.has('online')) return 'online_rate';
   }
   if (cues.has('rank') || cues.has('low_first') || cues.has('high_first') || cues.has('position')) return 'rank';
+  if (cues.has('recommendation')) return 'recommendations';
   const order: MetricCue[] = ['due_soon', 'paused', 'returned', 'late', 'in_progress', 'on_time', 'online', 'direct', 'resolved', 'received'];
   return order.find((c) => cues.has(c));
 }

@@ -205,6 +205,8 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const notFoundCode = reading.units.find((m) => m.resolution.kind === 'not_found');
   if (notFoundCode) reading.unknownUnits.push(notFoundCode.typed);
 
+  // Recommendations are a command of their own; without it only a commune's count of open ones is known.
+  if (reading.cues.has('recommendation') && !ctx.commands.has('kiennghi') && reading.units.length === 0 && reading.unknownUnits.length === 0) return { kind: 'no_data' };
   const unknownPeriod = reading.periods.find((p) => !p.result.ok && p.result.error.code === 'unrecognised');
   if (unknownPeriod) return { kind: 'bad_period', text: unknownPeriod.text };
   const periods = reading.periods;

@@ -21,6 +21,8 @@ describe('parsePeriod: the word periods officials write in chats', () => {
     expect(span('từ đầu năm đến nay')).toBe('01/01/2026–22/11/2026');
     expect(span('từ đầu quý')).toBe('01/10/2026–22/11/2026');
     expect(span('từ đầu tuần')).toBe('16/11/2026–22/11/2026');
+    expect(span('từ đầu tháng 7/2025 đến 28/7/2025')).toBe('01/07/2025–28/07/2025');
+    expect(span('từ đầu năm 2026 đến nay')).toBe('01/01/2026–22/11/2026');
   });
 
   it('when a month or quarter is followed by "năm ngoái" or "năm nay", then that year', () => {
