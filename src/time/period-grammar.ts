@@ -11,6 +11,8 @@ export type PeriodSpec =
   | { t: 'date'; d: number; m: number; y?: number }
   | { t: 'month'; m: number; y?: number; yearsBack?: YearsBack }
   | { t: 'quarter'; q: number; y?: number; yearsBack?: YearsBack }
+  /** "6 tháng đầu năm" (h 1, January–June) or "6 tháng cuối năm" (h 2, July–December). */
+  | { t: 'half'; h: 1 | 2; y?: number; yearsBack?: YearsBack }
   | { t: 'year'; y: number }
   | { t: 'relative'; word: RelativeWord }
   | { t: 'last_days'; n: number }
@@ -66,13 +68,13 @@ const RELATIVE: ReadonlyArray<[RegExp, RelativeWord]> = [
   [/^(?:ngay )?(?:hom qua|hqua)$/, 'yesterday'],
   // "từ đầu tháng" is the running month: from its first day to today.
   [new RegExp(`^(?:(?:tu )?dau )?tuan nay${TO_NOW}$|^(?:tu )?dau tuan${TO_NOW}$`), 'this_week'],
-  [/^tuan (?:truoc|roi|vua qua)$/, 'last_week'],
+  [/^tuan (?:truoc|roi|vua qua|qua)$/, 'last_week'],
   [new RegExp(`^(?:(?:tu )?dau )?thang nay${TO_NOW}$|^(?:tu )?dau thang${TO_NOW}$`), 'this_month'],
-  [/^thang (?:truoc|roi|vua qua)$/, 'last_month'],
+  [/^thang (?:truoc|roi|vua qua|qua)$/, 'last_month'],
   [new RegExp(`^(?:(?:tu )?dau )?quy nay${TO_NOW}$|^(?:tu )?dau quy${TO_NOW}$`), 'this_quarter'],
-  [/^quy (?:truoc|roi|vua qua)$/, 'last_quarter'],
+  [/^quy (?:truoc|roi|vua qua|qua)$/, 'last_quarter'],
   [new RegExp(`^(?:(?:tu )?dau )?nam nay${TO_NOW}$|^(?:tu )?dau nam${TO_NOW}$`), 'this_year'],
-  [/^nam (?:truoc|ngoai|roi|vua qua)$/, 'last_year'],
+  [/^nam (?:truoc|ngoai|roi|vua qua|qua)$/, 'last_year'],
 ];
 
 const ROMAN_QUARTERS: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4 };
@@ -88,6 +90,14 @@ const BARE_MONTH_RE = /^(\d{1,2})[/-](\d{4})$/;
 const DATE_RE = /^(?:ngay\s)?(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?$/;
 const WORDY_DATE_RE = /^(?:ngay\s)?(\d{1,2})\sthang\s(\d{1,2})(?:\snam\s(\d{4}))?$/;
 const YEAR_RE = /^nam\s(\d{4})$/;
+const HALF_RE = new RegExp(String.raw`^6 thang (dau|cuoi) nam(?:\s(\d{4})|\s(nay|ngoai|truoc))?$`);
+
+/** Month and quarter numbers written as words ("tháng bảy", "quý ba", "tháng giêng"). */
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  mot: 1, gieng: 1, hai: 2, ba: 3, tu: 4, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10, 'muoi mot': 11, 'muoi hai': 12, chap: 12,
+};
+// "tháng tư" is left out: "tháng từ …" folds the same. "quý tư" has no such twin.
+const NUMBER_WORD_RE = /^(?:thang (muoi hai|muoi mot|gieng|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|chap)|quy (mot|hai|ba|tu|bon))(?=$|[\s/-])/;
 const LAST_MONTHS_RE = /^(?:trong\s)?(\d{1,3})\sthang\s(?:qua|gan nhat|gan day|vua qua)$/;
 /** Longest "last N months" accepted. */
 export const MAX_LAST_MONTHS = 120;
@@ -105,7 +115,7 @@ function yearsBackOf(text: string | undefined): YearsBack | undefined {
 }
 
 /** A month or quarter spec with whichever year form was typed. */
-function withYear<T extends { t: 'month' | 'quarter' }>(spec: T, y: number | undefined, back: YearsBack | undefined): T & { y?: number; yearsBack?: YearsBack } {
+function withYear<T extends { t: 'month' | 'quarter' | 'half' }>(spec: T, y: number | undefined, back: YearsBack | undefined): T & { y?: number; yearsBack?: YearsBack } {
   if (y !== undefined) return { ...spec, y };
   if (back !== undefined) return { ...spec, yearsBack: back };
   return spec;
@@ -126,8 +136,11 @@ function dateSpec(d: number, m: number, y: number | undefined, typed: string): P
  * Parses one folded fragment ("thang 7/2025", "quy iii", "28/7", "hom nay", "30 ngay") into a spec.
  * Ranges ("tu … den …") are split by the caller.
  */
-export function parseSpec(s: string): PeriodSpec | SpecFailure {
-  for (const [re, word] of RELATIVE) if (re.test(s)) return { t: 'relative', word };
+export function parseSpec(text: string): PeriodSpec | SpecFailure {
+  for (const [re, word] of RELATIVE) if (re.test(text)) return { t: 'relative', word };
+  const s = text.replace(NUMBER_WORD_RE, (_, month: string | undefined, quarter: string | undefined) =>
+    month ? `thang ${NUMBER_WORDS[month]}` : `quy ${NUMBER_WORDS[quarter!]}`,
+  );
 
   let m = LAST_DAYS_RE.exec(s);
   if (m) {
@@ -145,6 +158,9 @@ export function parseSpec(s: string): PeriodSpec | SpecFailure {
 
   m = YEAR_RE.exec(s);
   if (m) return { t: 'year', y: Number(m[1]) };
+
+  m = HALF_RE.exec(s);
+  if (m) return withYear({ t: 'half', h: m[1] === 'dau' ? 1 : 2 } as const, yearOf(m[2]), yearsBackOf(m[3]));
 
   m = MONTH_RE.exec(s) ?? BARE_MONTH_RE.exec(s);
   if (m) {

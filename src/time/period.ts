@@ -55,6 +55,8 @@ function startKey(spec: PeriodSpec): [number, number] {
       return [spec.m, 1];
     case 'quarter':
       return [3 * spec.q - 2, 1];
+    case 'half':
+      return [spec.h === 1 ? 1 : 7, 1];
     default:
       return [1, 1];
   }
@@ -99,6 +101,12 @@ function resolve(spec: PeriodSpec, year: number, today: Day): Step<Resolved> {
       if (!isValidYmd(y, 1, 1)) return { fail: 'impossible_date', detail: `quý ${spec.q}/${y}` };
       return { ...quarterSpan(y, spec.q), label: `quý ${spec.q}/${y}` };
     }
+    case 'half': {
+      const y = spec.y ?? yearFor(spec, year, today);
+      if (!isValidYmd(y, 1, 1)) return { fail: 'impossible_date', detail: `năm ${y}` };
+      const span = spec.h === 1 ? { from: monthSpan(y, 1).from, to: monthSpan(y, 6).to } : { from: monthSpan(y, 7).from, to: monthSpan(y, 12).to };
+      return { ...span, label: `6 tháng ${spec.h === 1 ? 'đầu' : 'cuối'} năm ${y}` };
+    }
     case 'month': {
       const y = spec.y ?? yearFor(spec, year, today);
       if (!isValidYmd(y, spec.m, 1)) return { fail: 'impossible_date', detail: `tháng ${spec.m}/${y}` };
@@ -114,12 +122,12 @@ function resolve(spec: PeriodSpec, year: number, today: Day): Step<Resolved> {
 }
 
 /** The year of a month or quarter typed without digits: "năm ngoái" counts back from today. */
-function yearFor(spec: Extract<PeriodSpec, { t: 'month' | 'quarter' }>, inferred: number, today: Day): number {
+function yearFor(spec: Extract<PeriodSpec, { t: 'month' | 'quarter' | 'half' }>, inferred: number, today: Day): number {
   return spec.yearsBack === undefined ? inferred : ymdOf(today).year - spec.yearsBack;
 }
 
 function hasYear(spec: PeriodSpec): boolean {
-  if (spec.t === 'month' || spec.t === 'quarter') return spec.y !== undefined || spec.yearsBack !== undefined;
+  if (spec.t === 'month' || spec.t === 'quarter' || spec.t === 'half') return spec.y !== undefined || spec.yearsBack !== undefined;
   return spec.t === 'date' ? spec.y !== undefined : true;
 }
 
@@ -221,7 +229,7 @@ function splitRange(s: string): Array<[string, string]> {
  * Accepted, with or without diacritics, any case and spacing: hôm nay, hôm qua, tuần này/trước/rồi,
  * tháng này/trước, quý này/trước, năm nay/trước/ngoái, "từ đầu tháng|quý|năm" (the running one),
  * "7 ngày [qua]" (last 7 days including today), "3 tháng gần đây" (the running month and the two
- * before it), "tháng 7[/2025]" (also "t7/2025", "tháng 7 năm
+ * before it), "6 tháng đầu|cuối năm [2025]", months and quarters in words ("tháng bảy", "quý ba"), "tháng 7[/2025]" (also "t7/2025", "tháng 7 năm
  * 2025", "tháng 7 năm ngoái"), "quý 3|III[/2025]", "năm 2025", a date "28/7[/2025]", and ranges
  * "[từ] A đến|-|– B", "từ A" (to today), "đến B" (from 01/07/2025), where A and B are dates,
  * months, quarters or years.

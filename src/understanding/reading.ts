@@ -1,11 +1,13 @@
 /**
  * Reads what a message mentions, in this order so that each step only sees the words the
- * earlier ones left: working groups by number ("tổ 10", "tct số 7"), unit codes, periods
- * (the period grammar on runs of period words), names (departments, sectors, provinces,
- * units, leaders; longest first, a type word in front decides the kind), cue phrases, and
- * what is left over (a mistyped name, or noise).
+ * earlier ones left: working groups by number ("tổ 10", "tct số 7"), unit codes, cue phrases
+ * of several words, names (departments, sectors, provinces, units, leaders; longest first, a
+ * type word in front decides the kind), periods (the period grammar on runs of period
+ * words, after the names so that "Quyết Thắng năm 2025" keeps its "Thắng"), single cue
+ * words, and what is left over (a mistyped name, or noise).
  */
 import type { DepartmentInfo, Directory, ProvinceInfo, SectorInfo, WorkingGroupInfo } from '../data/directory.js';
+import { hasDiacritics, stripDiacritics, toneKey } from '../names/keys.js';
 import type { Resolution } from '../names/types.js';
 import type { Day } from '../time/day.js';
 import { parsePeriod, type PeriodResult } from '../time/period.js';
@@ -54,9 +56,21 @@ export interface ReadOptions {
 const CUES: ReadonlyMap<string, Cue> = new Map(CUE_PHRASES);
 const MAX_CUE_WORDS = Math.max(...CUE_PHRASES.map(([p]) => p.split(' ').length));
 
-/** Words a period expression is made of, besides numbers. */
-const PERIOD_WORDS: ReadonlySet<string> = new Set(
-  'tu den toi thang thg th t quy q nam nay ngoai truoc roi vua qua tuan ngay hom kia nua hnay hqua trong gan nhat day dau het hien bay gio i ii iii iv - – —'.split(' '),
+/**
+ * Words a period expression is made of, besides numbers, with their spellings: a word typed
+ * with diacritics must be spelled so ("thắng" in "Quyết Thắng từ …" is not "tháng").
+ */
+const PERIOD_SPELLINGS: ReadonlyMap<string, readonly string[]> = new Map(
+  (
+    'từ đến tới tháng thg th t quý q năm nay này ngoái trước rồi vừa qua tuần ngày hôm kia nữa trong gần nhất đây đầu hết hiện bây giờ ' +
+    'cuối một giêng hai ba tư bốn sáu bảy tám chín mười chạp i ii iii iv - – —'
+  )
+    .split(' ')
+    .reduce((m, w) => {
+      const fold = stripDiacritics(w);
+      m.set(fold, [...(m.get(fold) ?? []), toneKey(w)]);
+      return m;
+    }, new Map<string, string[]>()),
 );
 const PERIOD_TOKEN = /^(?:\d[\d/.\-–—]*|[tq]\d{1,2}(?:[/\-]\d{2,4})?|q(?:i{1,3}|iv))$/;
 /** Words a period may start with; "qua", "nay" alone start nothing. */
@@ -68,7 +82,11 @@ const UNKNOWN_PERIOD_TAIL: ReadonlySet<string> = new Set(['kia', 'nua']);
 /** Words before a leader's given name: "anh Liêm", "đồng chí Liêm", "PCT Liêm". */
 const ADDRESS_FORMS: ReadonlySet<string> = new Set(['anh', 'chi', 'ong', 'ba', 'pct', 'tich', 'truong']);
 
-const isPeriodWord = (t: Token) => PERIOD_WORDS.has(t.fold) || PERIOD_TOKEN.test(t.fold);
+function isPeriodWord(t: Token): boolean {
+  if (PERIOD_TOKEN.test(t.fold)) return true;
+  const spellings = PERIOD_SPELLINGS.get(t.fold);
+  return spellings !== undefined && (!hasDiacritics(t.surface) || spellings.includes(toneKey(t.surface)));
+}
 const CANONICAL_UNIT_TYPE: Readonly<Record<string, string>> = { xa: 'xã', x: 'xã', phuong: 'phường', p: 'phường', 'dac khu': 'đặc khu', 'thi tran': 'thị trấn' };
 
 class Scan {
@@ -132,7 +150,7 @@ function readCodes(s: Scan, out: Reading, o: ReadOptions): void {
 function readPeriods(s: Scan, out: Reading, o: ReadOptions): void {
   const t = s.tokens;
   for (let i = 0; i < t.length; i++) {
-    if (s.used[i] || !PERIOD_START.test(t[i]!.fold)) continue;
+    if (s.used[i] || !PERIOD_START.test(t[i]!.fold) || !isPeriodWord(t[i]!)) continue;
     let end = i;
     while (end < t.length && end - i < MAX_PERIOD_WORDS && !s.used[end] && isPeriodWord(t[end]!)) end++;
     let found = false;
@@ -290,9 +308,9 @@ export function readMessage(tokens: Token[], o: ReadOptions): Reading {
   const s = new Scan(tokens);
   readGroups(s, out);
   readCodes(s, out, o);
-  readPeriods(s, out, o);
   readCues(s, out, 2);
   readNames(s, out, o, mentionIndex(o.dir));
+  readPeriods(s, out, o);
   readCues(s, out, 1);
   readUnknownUnits(s, out);
   readLeftovers(s, out);

@@ -50,6 +50,19 @@ describe('parsePeriod: the word periods officials write in chats', () => {
     expect(span('0 tháng qua')).toBe('error unrecognised');
   });
 
+  it('when months or quarters are written in words, halves of a year, or "tuần qua", then they are read', () => {
+    expect(span('tháng bảy')).toBe('01/07/2026–31/07/2026');
+    expect(span('tháng mười hai năm 2025')).toBe('01/12/2025–31/12/2025');
+    expect(span('thang gieng/2026')).toBe('01/01/2026–31/01/2026');
+    expect(span('quý ba năm 2025')).toBe('01/07/2025–30/09/2025');
+    expect(span('quý tư năm ngoái')).toBe('01/10/2025–31/12/2025');
+    expect(span('6 tháng đầu năm')).toBe('01/01/2026–30/06/2026');
+    expect(span('6 tháng cuối năm 2025')).toBe('01/07/2025–31/12/2025');
+    expect(span('6 thang cuoi nam')).toBe('01/07/2026–22/11/2026');
+    expect(span('tuần qua')).toBe('09/11/2026–15/11/2026');
+    expect(span('tháng qua')).toBe('01/10/2026–31/10/2026');
+  });
+
   it('when "tuần rồi", "7 ngày qua", "hôm qua" are typed, then they are read as before', () => {
     expect(span('tuần rồi')).toBe('09/11/2026–15/11/2026');
     expect(span('7 ngày qua')).toBe('16/11/2026–22/11/2026');
