@@ -147,36 +147,47 @@ function readCodes(s: Scan, out: Reading, o: ReadOptions): void {
   });
 }
 
-function readPeriods(s: Scan, out: Reading, o: ReadOptions): void {
+/** The periods of the words still free, each as a token range; `apply` records and marks them. */
+function findPeriods(s: Scan, o: ReadOptions): { i: number; j: number; mention: PeriodMention }[] {
   const t = s.tokens;
+  const found: { i: number; j: number; mention: PeriodMention }[] = [];
   for (let i = 0; i < t.length; i++) {
     if (s.used[i] || !PERIOD_START.test(t[i]!.fold) || !isPeriodWord(t[i]!)) continue;
     let end = i;
     while (end < t.length && end - i < MAX_PERIOD_WORDS && !s.used[end] && isPeriodWord(t[end]!)) end++;
-    let found = false;
-    for (let j = end; j > i; j--) {
+    let hit: { j: number; mention: PeriodMention } | null = null;
+    for (let j = end; j > i && !hit; j--) {
       const text = s.surface(i, j);
       const result = parsePeriod(text, o.today);
       if (result.ok || result.error.code !== 'unrecognised') {
         // "tháng trước nữa", "hôm kia": the grammar read only the start of what was meant.
         const cut = j < end && UNKNOWN_PERIOD_TAIL.has(t[j]!.fold);
-        out.periods.push(cut ? { text: s.surface(i, end), result: { ok: false, error: { code: 'unrecognised' } } } : { text, result });
-        s.mark(i, cut ? end : j);
-        i = (cut ? end : j) - 1;
-        found = true;
-        break;
+        hit = cut ? { j: end, mention: { text: s.surface(i, end), result: UNREAD } } : { j, mention: { text, result } };
       }
     }
-    if (!found && end - i >= 2 && t.slice(i, end).some((x) => UNKNOWN_PERIOD_TAIL.has(x.fold))) {
-      out.periods.push({ text: s.surface(i, end), result: { ok: false, error: { code: 'unrecognised' } } });
-      s.mark(i, end);
-      i = end - 1;
+    if (!hit && end - i >= 2 && t.slice(i, end).some((x) => UNKNOWN_PERIOD_TAIL.has(x.fold))) hit = { j: end, mention: { text: s.surface(i, end), result: UNREAD } };
+    if (hit) {
+      found.push({ i, ...hit });
+      i = hit.j - 1;
     }
+  }
+  return found;
+}
+
+const UNREAD: PeriodResult = { ok: false, error: { code: 'unrecognised' } };
+
+function readPeriods(s: Scan, out: Reading, o: ReadOptions): void {
+  for (const p of findPeriods(s, o)) {
+    out.periods.push(p.mention);
+    s.mark(p.i, p.j);
   }
 }
 
 function readNames(s: Scan, out: Reading, o: ReadOptions, idx: MentionIndex): void {
   const t = s.tokens;
+  // A name inside a longer period is part of it: "ba nam" (an old commune) in "quy ba nam 2025".
+  const periods = findPeriods(s, o);
+  const insidePeriod = (from: number, to: number) => periods.some((p) => p.i < from && to <= p.j);
   for (let i = 0; i < t.length; i++) {
     if (s.used[i]) continue;
     const unitPrefix = s.prefixAt(i, UNIT_TYPE_WORDS);
@@ -188,7 +199,7 @@ function readNames(s: Scan, out: Reading, o: ReadOptions, idx: MentionIndex): vo
     let matched = false;
     for (let n = Math.min(idx.maxWords, t.length - start); n >= 1 && !matched; n--) {
       const key = s.key(start, start + n);
-      if (key === null) continue;
+      if (key === null || insidePeriod(i, start + n)) continue;
       const end = start + n;
       const take = (from: number) => {
         s.mark(from, end);

@@ -30,6 +30,9 @@ const ROWS: [string, string, number?][] = [
   ['xep hang truc tuyen phu tho quy 3/2025', '/xephang trực tuyến Phú Thọ quý 3/2025'],
   ['dữ liệu mới nhất là khi nào', '/capnhat'],
   ['du lieu moi nhat', '/capnhat'],
+  // An old name inside a period ("Ba Nam" in "quý ba năm 2025") is part of the period.
+  ['thuong coc quy ba nam 2025', '/xa Thượng Cốc quý 3/2025', 25],
+  ['quyet thang tu dau thang 7/2025 den 28/7/2025', '/xa Quyết Thắng từ 01/07/2025 đến 28/07/2025', 25],
   // A province's name is the province unless a type word says commune.
   ['tq hung yen', '/tongquan Hưng Yên'],
   ['phú thọ quý 3/2025', '/tongquan Phú Thọ quý 3/2025'],
