@@ -22,7 +22,8 @@ export type RunCommand = (command: string, args: string) => Promise<Reply>;
 export async function answerUnderstanding(u: Understanding, chat: ChatRef, run: RunCommand): Promise<Reply | null> {
   switch (u.kind) {
     case 'command': {
-      const line = `/${u.command}${u.args ? ` ${u.args}` : ''}`;
+      // The reading may carry words as typed (an unknown commune's name): masked like any echo.
+      const line = maskPersonalData(`/${u.command}${u.args ? ` ${u.args}` : ''}`).text;
       const reply = await run(u.command, u.args);
       const sentence = u.focus ? focusSentence(reply, u.focus) : u.end ? rankingSentence(reply, u.end) : null;
       return {

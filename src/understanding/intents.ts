@@ -35,7 +35,8 @@ const named = (p: Pick, r = p.reading) =>
 const METRICS = ['online', 'direct', 'on_time', 'late', 'received', 'resolved', 'in_progress', 'paused', 'due_soon', 'returned', 'rate', 'count', 'dossier'] as const;
 /** States of a dossier other than overdue: a list of "hồ sơ nào sắp đến hạn" is not the overdue list. */
 const OTHER_STATES = ['due_soon', 'paused', 'returned', 'in_progress', 'received', 'resolved', 'online', 'direct', 'on_time'] as const;
-const asksFigures = (r: Reading) => METRICS.some((c) => r.cues.has(c)) || r.periods.length > 0 || r.cues.has('position');
+// "bao nhiêu" or "tỷ lệ" alone does not say of what.
+const asksFigures = (r: Reading) => METRICS.some((c) => c !== 'count' && c !== 'rate' && r.cues.has(c)) || r.periods.length > 0 || r.cues.has('position');
 
 function departmentArg(d: DepartmentInfo[] | undefined): string | undefined {
   return d?.[0]?.name;
@@ -57,7 +58,8 @@ function metricWord(r: Reading): string {
 export const INTENTS: readonly Intent[] = [
   {
     command: 'giup',
-    applies: (p) => p.reading.cues.has('register') || (p.reading.cues.has('help') && !named(p) && !asksFigures(p.reading)),
+    applies: (p) =>
+      p.reading.cues.has('register') || (p.reading.cues.has('definition') && !named(p)) || (p.reading.cues.has('help') && !named(p) && !asksFigures(p.reading)),
     args: () => '',
   },
   {

@@ -106,6 +106,8 @@ export type Cue =
   | 'register'
   | 'recommendation'
   | 'compare'
+  /** What a word or a rate means ("quá hạn là gì"): the help states the rules. */
+  | 'definition'
   | 'no_data'
   /** Public-investment disbursement: quoted by working groups' reports, nothing else. */
   | 'disbursement'
@@ -228,6 +230,12 @@ export const CUE_PHRASES: ReadonlyArray<[string, Cue]> = [
   ['de xuat', 'recommendation'],
   ['phan anh', 'recommendation'],
   ['so sanh', 'compare'],
+  ['la gi', 'definition'],
+  ['nghia la', 'definition'],
+  ['cach tinh', 'definition'],
+  ['duoc tinh', 'definition'],
+  ['tinh the nao', 'definition'],
+  ['tinh nhu the nao', 'definition'],
   ['xa minh', 'own'],
   ['xa nha', 'own'],
   ['phuong minh', 'own'],

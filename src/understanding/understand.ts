@@ -15,6 +15,7 @@ import { parsePeriod } from '../time/period.js';
 import { focusOf, rankingEndOf, type Focus, type RankingEnd } from './focus.js';
 import { INTENTS, type Intent, type Pick } from './intents.js';
 import { readMessage, type PeriodMention, type Reading } from './reading.js';
+import { findPersonalData } from '../privacy/personal-data.js';
 import { ADDRESS_WORDS, FILLER_WORDS } from './lexicon.js';
 import { foldWord, MAX_MESSAGE_LENGTH, tokenize } from './tokens.js';
 
@@ -146,7 +147,9 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const talk = isSmallTalk(reading);
   if (talk) return { kind: 'small_talk', what: talk };
   const noGroup = reading.groups.length === 0 && reading.leaders.length === 0;
-  const person = (reading.cues.has('person') || reading.cues.has('disbursement')) && noGroup;
+  // A citizen's phone, ID or name ("hồ sơ của bà Lan"): the bot holds nothing about people.
+  const citizen = noGroup && findPersonalData(text).length > 0;
+  const person = ((reading.cues.has('person') || reading.cues.has('disbursement')) && noGroup) || citizen;
   if (reading.cues.has('no_data') || person) return { kind: 'no_data' };
   // Only the call ("bot ơi"): what the bot does.
   if (tokens.every((t) => ADDRESS_WORDS.has(t.fold)) && ctx.commands.has('giup')) return { kind: 'command', command: 'giup', args: '', notes: [] };
