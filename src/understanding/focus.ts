@@ -40,16 +40,21 @@ const FIELDS: Readonly<Record<Focus, FieldRef[]>> = {
   recommendations: [{ label: 'Kiến nghị chưa được trả lời', name: 'kiến nghị chưa được trả lời' }],
 };
 
-/** Which figure the cues ask for, if one: a rate first, then the most specific figure. */
-export function focusOf(cues: ReadonlySet<Cue>): Focus | undefined {
-  if (cues.has('rate')) {
-    if (cues.has('on_time')) return 'on_time_rate';
-    if (cues.has('online')) return 'online_rate';
-  }
-  if (cues.has('rank') || cues.has('low_first') || cues.has('high_first') || cues.has('position')) return 'rank';
-  if (cues.has('recommendation')) return 'recommendations';
+/**
+ * Which figures the cues ask for, at most two: a rate or a rank first, then the most specific
+ * count ("nhận bao nhiêu hồ sơ và tỷ lệ đúng hạn" → the on-time rate and the received count).
+ */
+export function focusOf(cues: ReadonlySet<Cue>): Focus[] {
+  const out: Focus[] = [];
+  if (cues.has('rate') && cues.has('on_time')) out.push('on_time_rate');
+  else if (cues.has('rate') && cues.has('online')) out.push('online_rate');
+  if (cues.has('rank') || cues.has('low_first') || cues.has('high_first') || cues.has('position')) out.push('rank');
+  if (cues.has('recommendation')) out.push('recommendations');
   const order: MetricCue[] = ['due_soon', 'paused', 'returned', 'late', 'in_progress', 'on_time', 'online', 'direct', 'resolved', 'received'];
-  return order.find((c) => cues.has(c));
+  const covered = (c: MetricCue) => (c === 'on_time' && out.includes('on_time_rate')) || (c === 'online' && out.includes('online_rate'));
+  const count = order.find((c) => cues.has(c) && !covered(c));
+  if (count) out.push(count);
+  return out.slice(0, 2);
 }
 
 function fieldOf(blocks: readonly Block[], ref: FieldRef): { label: string; value: string } | undefined {
@@ -83,9 +88,10 @@ export function rankingSentence(reply: Reply, end: RankingEnd): string | null {
  * Cốc (Phú Thọ), tháng 7/2025: tiếp nhận trực tuyến 229 (58,72 %)." Null when the reply
  * does not hold that figure (an error, a list, a command without it).
  */
-export function focusSentence(reply: Reply, focus: Focus): string | null {
+export function focusSentence(reply: Reply, focus: readonly Focus[]): string | null {
   if (reply.status !== 'ok') return null;
-  const parts = FIELDS[focus]
+  const parts = focus
+    .flatMap((f) => FIELDS[f])
     .map((ref) => {
       const field = fieldOf(reply.blocks, ref);
       if (!field) return null;

@@ -38,8 +38,8 @@ export interface Choice {
 
 /** How a message was understood. */
 export type Understanding =
-  /** Run `/command args`; `focus` is the one figure asked for. */
-  | { kind: 'command'; command: string; args: string; focus?: Focus; end?: RankingEnd; notes: string[] }
+  /** Run `/command args`; `focus` is the figure (or two) asked for. */
+  | { kind: 'command'; command: string; args: string; focus?: Focus[]; end?: RankingEnd; notes: string[] }
   /** Several readings: ask which, with choices. */
   | { kind: 'ask'; why: 'units' | 'periods' | 'typo' | 'ranking'; subject: string; options: Choice[] }
   /** Something the store holds no data for (population, budget, a person). */
@@ -271,7 +271,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const byDefault = !pick.unit && reading.provinces.length === 0 && !reading.cues.has('overview') && (intent.command === 'tongquan' || intent.command === 'xa');
   if (byDefault && reading.leftovers.length > 0) return { kind: 'unclear' };
   const args = intent.args(pick);
-  const focus = intent.command === 'xa' || intent.command === 'tongquan' ? focusOf(reading.cues) : undefined;
+  const focus = intent.command === 'xa' || intent.command === 'tongquan' ? focusOf(reading.cues) : [];
   const end = intent.command === 'xephang' ? rankingEndOf(reading.cues) : undefined;
-  return { kind: 'command', command: intent.command, args, ...(focus ? { focus } : {}), ...(end ? { end } : {}), notes };
+  return { kind: 'command', command: intent.command, args, ...(focus.length ? { focus } : {}), ...(end ? { end } : {}), notes };
 }

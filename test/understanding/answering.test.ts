@@ -44,6 +44,8 @@ describe('answering questions in plain Vietnamese', () => {
     expect(texts(onTime)[1]).toBe('Xã Quyết Thắng (Phú Thọ), từ 01/07/2025 đến 28/07/2025: tỷ lệ giải quyết đúng hạn 100 %.');
     const received = await ask(app, 'yên phú từ 1/7/2025 đến 27/7/2025 nhận bn hồ sơ');
     expect(texts(received)[1]).toBe('Xã Yên Phú (Phú Thọ), từ 01/07/2025 đến 27/07/2025: tiếp nhận 603 hồ sơ.');
+    const two = await ask(app, 'thượng cốc từ 1/7/2025 đến 28/7/2025 nhận bao nhiêu hồ sơ, tỷ lệ trực tuyến bao nhiêu');
+    expect(texts(two)[1]).toBe('Xã Thượng Cốc (Phú Thọ), từ 01/07/2025 đến 28/07/2025: tiếp nhận trực tuyến 229 (58,72 %); tiếp nhận 390 hồ sơ.');
   });
 
   it('when the lowest or highest of a ranking is asked, then a first sentence names it from the ranking itself', async () => {
