@@ -6,7 +6,7 @@ import type { Logger } from '../log.js';
 import { TEXT } from '../text/messages.js';
 import { dayOf } from '../time/day.js';
 import { callsBot, withoutCall } from '../understanding/addressing.js';
-import { answerUnderstanding } from '../understanding/answer.js';
+import { answerUnderstanding, readingOf } from '../understanding/answer.js';
 import { understand } from '../understanding/understand.js';
 import type { AppContext } from './context.js';
 import type { Offer, OfferMemory } from './memory.js';
@@ -193,6 +193,8 @@ export class Router {
     const [access, dir] = await Promise.all([this.access(msg), this.ctx.directory.get()]);
     const own = provinceOfAccess(access, dir);
     const preferred = own ?? (this.ctx.settings.defaultProvince ? dir.findProvince(this.ctx.settings.defaultProvince)?.id ?? null : null);
+    // A reply to one of the bot's answers carries that answer's reading ("Hiểu là: /xa …").
+    const previous = msg.replyTo?.fromBot ? readingOf(msg.replyTo.text) : null;
     // A message that is only the call ("bot ơi") is read whole: it asks what the bot does.
     const question = withoutCall(msg.text, msg.botNames);
     const u = understand(/[\p{L}\p{N}]/u.test(question) ? question : msg.text, {
@@ -201,6 +203,7 @@ export class Router {
       ...(preferred !== null ? { provinceId: preferred } : {}),
       role: access.role,
       commands: new Set(this.commands.map((c) => c.name)),
+      ...(previous ? { previous } : {}),
     });
     this.log.debug('question', { chat: chatKey, understood: u.kind, ...(u.kind === 'command' ? { command: u.command } : {}) });
     const reply = await answerUnderstanding(u, msg.chat, (command, args) => {

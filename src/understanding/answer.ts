@@ -15,6 +15,17 @@ import { focusSentence, rankingSentence } from './focus.js';
 import { MAX_MESSAGE_LENGTH } from './tokens.js';
 import type { Understanding } from './understand.js';
 
+/**
+ * What an answer of the bot was about, as a command line: its "Hiểu là: /…" line, or for a
+ * commune's figures "/xa <code>" from the title ("… · mã 05293"); null otherwise.
+ */
+export function readingOf(answer: string): string | null {
+  const read = /^Hiểu là: (\/[a-z0-9_]+(?: [^\n]*)?)$/mu.exec(answer);
+  if (read) return read[1]!.trim();
+  const commune = / · mã (\d{5})$/mu.exec(answer);
+  return commune ? `/xa ${commune[1]}` : null;
+}
+
 /** Runs a command as the asker (the router's one dispatch, access check included). */
 export type RunCommand = (command: string, args: string) => Promise<Reply>;
 

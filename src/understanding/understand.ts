@@ -11,7 +11,7 @@ import { damerauLevenshtein } from '../names/edit-distance.js';
 import { foldKey, hasDiacritics, toneKey } from '../names/keys.js';
 import type { Resolution, UnitRecord } from '../names/types.js';
 import { type Day, formatDay } from '../time/day.js';
-import { parsePeriod } from '../time/period.js';
+import { parsePeriod, splitTrailingPeriod } from '../time/period.js';
 import { focusOf, rankingEndOf, type Focus, type RankingEnd } from './focus.js';
 import { INTENTS, type Intent, type Pick } from './intents.js';
 import { readMessage, type PeriodMention, type Reading } from './reading.js';
@@ -29,6 +29,28 @@ export interface UnderstandContext {
   role: Role | null;
   /** The commands the bot runs; rows of intents.ts for others are skipped. */
   commands: ReadonlySet<string>;
+  /**
+   * The reading of the bot's answer this message replies to ("/xa Thượng Cốc tháng 7/2025"),
+   * so that "còn tháng 8 thì sao?" keeps its commune.
+   */
+  previous?: string;
+}
+
+/** How a previous reading's subject is said again in words, by command. */
+const SUBJECT_WORDS: Readonly<Record<string, (subject: string) => string>> = {
+  xa: (s) => s,
+  quahan: (s) => s,
+  to: (s) => `tổ ${s}`,
+  tongquan: (s) => `tỉnh ${s}`,
+};
+
+/** The subject of a previous reading ("Thượng Cốc" of "/xa Thượng Cốc tháng 7/2025"), in words. */
+function previousSubject(previous: string, today: Day): string | null {
+  const m = /^\/(\w+)\s+(.+)$/u.exec(previous.trim());
+  const words = m ? SUBJECT_WORDS[m[1]!] : undefined;
+  if (!m || !words) return null;
+  const subject = splitTrailingPeriod(m[2]!, today).rest.trim();
+  return subject ? words(subject) : null;
 }
 
 export interface Choice {
@@ -126,6 +148,10 @@ function asksNoUnit(r: Reading): boolean {
   return ['rank', 'low_first', 'high_first', 'overview', 'update', 'help'].some((c) => r.cues.has(c as never));
 }
 
+function namesSomething(r: Reading): boolean {
+  return r.units.length + r.unknownUnits.length + r.provinces.length + r.departments.length + r.sectors.length + r.groups.length + r.leaders.length > 0;
+}
+
 function isSmallTalk(r: Reading): 'greeting' | 'thanks' | null {
   const talk = r.cues.has('greeting') ? 'greeting' : r.cues.has('thanks') ? 'thanks' : null;
   if (!talk) return null;
@@ -143,6 +169,11 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   if (typeof text !== 'string' || text.length > MAX_MESSAGE_LENGTH) return { kind: 'too_long' };
   const tokens = tokenize(text);
   const reading = readMessage(tokens, { dir: ctx.dir, today: ctx.today, ...resolveOptions(ctx) });
+  if (ctx.previous && !namesSomething(reading) && !isSmallTalk(reading)) {
+    // A reply to the bot's answer that names nothing asks about the same subject.
+    const subject = previousSubject(ctx.previous, ctx.today);
+    if (subject) return understand(`${subject} ${text}`, { ...ctx, previous: undefined });
+  }
   if (reading.empty) return { kind: 'unclear' };
   const talk = isSmallTalk(reading);
   if (talk) return { kind: 'small_talk', what: talk };

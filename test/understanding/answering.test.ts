@@ -103,6 +103,27 @@ describe('answering questions in plain Vietnamese', () => {
     expect(texts(byName!)[0]).toBe('Hiểu là: /xa Thượng Cốc tháng này');
   });
 
+  it('when a reply to one of the bot\'s answers names nothing, then it asks about the same subject', async () => {
+    const first = await say(leaderChat, 'thượng cốc tháng 7/2025');
+    const follow = await app.router.handle({
+      text: 'còn tháng 8/2025 thì sao',
+      chat: leaderChat,
+      user: { id: 'u1' },
+      addressed: true,
+      replyTo: { fromBot: true, text: plain(first!) },
+    });
+    expect(texts(follow!)[0]).toBe('Hiểu là: /xa Thượng Cốc tháng 8/2025');
+    // A reply to a command's answer finds the commune in its title.
+    const command = await say(leaderChat, '/xa Yên Phú');
+    const after = await app.router.handle({ text: 'tháng trước', chat: leaderChat, user: { id: 'u1' }, addressed: true, replyTo: { fromBot: true, text: plain(command!) } });
+    expect(texts(after!)[0]).toBe('Hiểu là: /xa Yên Phú tháng trước');
+    // Naming something else, or replying to someone else, starts afresh.
+    const other = await app.router.handle({ text: 'quyết thắng', chat: leaderChat, user: { id: 'u1' }, addressed: true, replyTo: { fromBot: true, text: plain(first!) } });
+    expect(texts(other!)[0]).toBe('Hiểu là: /xa Quyết Thắng');
+    const notBot = await app.router.handle({ text: 'tháng trước', chat: leaderChat, user: { id: 'u1' }, addressed: true, replyTo: { fromBot: false, text: plain(first!) } });
+    expect(texts(notBot!)[0]).toBe('Hiểu là: /tongquan tháng trước');
+  });
+
   it('when an old name is asked, then the reading keeps it and the reply says where it belongs now', async () => {
     const r = await ask(app, 'van son t7/2025');
     expect(texts(r)[0]).toBe('Hiểu là: /xa Văn Sơn tháng 7/2025');
