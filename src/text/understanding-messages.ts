@@ -9,7 +9,6 @@ export const QUESTION_EXAMPLES = 'Ví dụ: "Thượng Cốc tháng 7/2025 nhậ
 
 export const UNDERSTANDING_TEXT = {
   readAs: (command: string) => `Hiểu là: ${command}`,
-  typoRead: (typed: string, name: string) => `"${typed}" được hiểu là ${name}.`,
   whichUnit: (subject: string) => `Câu hỏi nhắc đến nhiều xã, phường (${subject}). Bạn muốn xem đơn vị nào?`,
   whichNamed: (typed: string) => `Có nhiều đơn vị tên "${typed}". Bạn muốn xem đơn vị nào?`,
   whichPeriod: (subject: string) => `Câu hỏi có nhiều kỳ (${subject}). Bạn muốn xem kỳ nào?`,

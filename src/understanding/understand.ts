@@ -6,7 +6,7 @@
  * the answer is a question with numbered choices, never a guess.
  */
 import type { Role } from '../access/roles.js';
-import type { Directory } from '../data/directory.js';
+import { unitTitle, type Directory } from '../data/directory.js';
 import { damerauLevenshtein } from '../names/edit-distance.js';
 import { foldKey, hasDiacritics, toneKey } from '../names/keys.js';
 import type { Resolution, UnitRecord } from '../names/types.js';
@@ -61,7 +61,7 @@ export interface Choice {
 /** How a message was understood. */
 export type Understanding =
   /** Run `/command args`; `focus` is the figure (or two) asked for. */
-  | { kind: 'command'; command: string; args: string; focus?: Focus[]; end?: RankingEnd; notes: string[] }
+  | { kind: 'command'; command: string; args: string; focus?: Focus[]; end?: RankingEnd }
   /** Several readings: ask which, with choices. */
   | { kind: 'ask'; why: 'units' | 'periods' | 'typo' | 'ranking'; subject: string; options: Choice[] }
   /** Something the store holds no data for (population, budget, a person). */
@@ -156,8 +156,7 @@ function isSmallTalk(r: Reading): 'greeting' | 'thanks' | null {
   const talk = r.cues.has('greeting') ? 'greeting' : r.cues.has('thanks') ? 'thanks' : null;
   if (!talk) return null;
   const other = [...r.cues].some((c) => c !== 'greeting' && c !== 'thanks' && c !== 'filler');
-  const named = r.units.length + r.unknownUnits.length + r.provinces.length + r.departments.length + r.sectors.length + r.groups.length + r.leaders.length;
-  return other || named > 0 || r.periods.length > 0 || r.leftovers.length > 0 ? null : talk;
+  return other || namesSomething(r) || r.periods.length > 0 || r.leftovers.length > 0 ? null : talk;
 }
 
 function choose(ctx: UnderstandContext, pick: Pick): Intent | undefined {
@@ -183,11 +182,10 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const person = ((reading.cues.has('person') || reading.cues.has('disbursement')) && noGroup) || citizen;
   if (reading.cues.has('no_data') || person) return { kind: 'no_data' };
   // Only the call ("bot ơi"): what the bot does.
-  if (tokens.every((t) => ADDRESS_WORDS.has(t.fold)) && ctx.commands.has('giup')) return { kind: 'command', command: 'giup', args: '', notes: [] };
+  if (tokens.every((t) => ADDRESS_WORDS.has(t.fold)) && ctx.commands.has('giup')) return { kind: 'command', command: 'giup', args: '' };
   // "xã mình" outside a commune's group: which commune is meant is unknown.
   if (reading.cues.has('own') && ctx.role !== 'commune' && reading.units.length === 0 && reading.unknownUnits.length === 0) return { kind: 'unclear' };
 
-  const notes: string[] = [];
   // A mistyped name: only when nothing else named a unit.
   let typoOptions: UnitRecord[] = [];
   let typoText = '';
@@ -197,7 +195,6 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
     if (hit && 'unit' in hit) {
       const typed = reading.unknownUnits.shift()!;
       reading.units.push({ typed, resolution: { kind: 'found', unit: hit.unit } });
-      notes.push(typed);
     }
   }
   if (reading.units.length === 0 && reading.unknownUnits.length === 0) {
@@ -212,7 +209,6 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       }
       if (hit && 'unit' in hit) {
         reading.units.push({ typed: run, resolution: { kind: 'found', unit: hit.unit } });
-        if (foldKey(hit.unit.name) !== foldKey(run)) notes.push(run);
       } else if (hit && hit.options.length > 0 && typoOptions.length === 0 && !asksNoUnit(reading)) {
         typoOptions = hit.options;
         typoText = run;
@@ -266,7 +262,7 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
       .slice(0, MAX_CHOICES);
     return options.length > 0 ? { kind: 'ask', why, subject, options } : { kind: 'unclear' };
   };
-  const label = (u: UnitRecord) => `${u.type === 'phuong' ? 'Phường' : u.type === 'dac_khu' ? 'Đặc khu' : 'Xã'} ${u.name} (${u.provinceName})`;
+  const label = (u: UnitRecord) => `${unitTitle(u)} (${u.provinceName})`;
 
   if (typoOptions.length > 0 && distinct.size === 0) {
     return ask('typo', typoText, typoOptions.map((u) => ({ label: label(u), pick: base({ unit: u }, periods[0]) })));
@@ -304,5 +300,5 @@ export function understand(text: string, ctx: UnderstandContext): Understanding 
   const args = intent.args(pick);
   const focus = intent.command === 'xa' || intent.command === 'tongquan' ? focusOf(reading.cues) : [];
   const end = intent.command === 'xephang' ? rankingEndOf(reading.cues) : undefined;
-  return { kind: 'command', command: intent.command, args, ...(focus.length ? { focus } : {}), ...(end ? { end } : {}), notes };
+  return { kind: 'command', command: intent.command, args, ...(focus.length ? { focus } : {}), ...(end ? { end } : {}) };
 }
