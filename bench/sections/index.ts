@@ -4,6 +4,7 @@ import { coreSection } from './core.js';
 import { httpSection } from './http.js';
 import { importSection } from './import.js';
 import { telegramSection } from './telegram.js';
+import { understandingSection } from './understanding.js';
 import { zaloSection } from './zalo.js';
 
 /** One benchmark section: prints as it goes, returns the figures to record. */
@@ -14,4 +15,4 @@ export interface BenchSection {
 }
 
 /** Every section `npm run bench` runs, in order. */
-export const SECTIONS: BenchSection[] = [coreSection, telegramSection, zaloSection, importSection, httpSection, chartsSection, clusterSection];
+export const SECTIONS: BenchSection[] = [coreSection, telegramSection, zaloSection, importSection, httpSection, chartsSection, understandingSection, clusterSection];

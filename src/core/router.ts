@@ -1,9 +1,13 @@
 import { resolveAccess, type Access, type ActAs } from '../access/access.js';
 import { audit } from '../access/audit.js';
-import { decide, type CommandRule } from '../access/permissions.js';
+import { decide, provinceOfAccess, type CommandRule } from '../access/permissions.js';
 import { foldKey } from '../names/keys.js';
 import type { Logger } from '../log.js';
 import { TEXT } from '../text/messages.js';
+import { dayOf } from '../time/day.js';
+import { callsBot, withoutCall } from '../understanding/addressing.js';
+import { answerUnderstanding, readingOf } from '../understanding/answer.js';
+import { understand } from '../understanding/understand.js';
 import type { AppContext } from './context.js';
 import type { Offer, OfferMemory } from './memory.js';
 import { offerKey, rememberOffer } from './memory.js';
@@ -164,9 +168,13 @@ export class Router {
     return reply;
   }
 
-  /** Plain text: a number picks from what the chat was offered; anything else gets a hint when addressed. */
+  /**
+   * Plain text addressed to the bot (a private chat; in a group a mention, a reply to the
+   * bot, or text starting with "bot" or its name): a number picks from what the chat was
+   * offered; anything else is a question in plain Vietnamese.
+   */
   private async handleText(msg: IncomingMessage, chatKey: string, now: Date): Promise<Reply | null> {
-    if (!msg.addressed) return null;
+    if (!msg.addressed && !(msg.chat.kind === 'group' && callsBot(msg.text, msg.botNames))) return null;
     const number = /^\s*(\d{1,3})\s*$/.exec(msg.text);
     if (number) {
       const picked = await this.offerAnswered(msg, chatKey, now);
@@ -191,7 +199,33 @@ export class Router {
         if (prefix) return this.run(spec, `${prefix} ${msg.text.replace(/\s+/g, ' ').trim()}`, msg, chatKey, now);
       }
     }
-    return userError(TEXT.notACommand);
+    return this.answerQuestion(msg, chatKey, now);
+  }
+
+  /** A question in plain Vietnamese, understood as a command and answered through `run`. */
+  private async answerQuestion(msg: IncomingMessage, chatKey: string, now: Date): Promise<Reply | null> {
+    const [access, dir] = await Promise.all([this.access(msg), this.ctx.directory.get()]);
+    const own = provinceOfAccess(access, dir);
+    const preferred = own ?? (this.ctx.settings.defaultProvince ? dir.findProvince(this.ctx.settings.defaultProvince)?.id ?? null : null);
+    // A reply to one of the bot's answers carries that answer's reading ("Hiểu là: /xa …").
+    const previous = msg.replyTo?.fromBot ? readingOf(msg.replyTo.text) : null;
+    // A message that is only the call ("bot ơi") is read whole: it asks what the bot does.
+    const question = withoutCall(msg.text, msg.botNames);
+    const u = understand(/[\p{L}\p{N}]/u.test(question) ? question : msg.text, {
+      dir,
+      today: dayOf(now),
+      ...(preferred !== null ? { provinceId: preferred } : {}),
+      role: access.role,
+      commands: new Set(this.commands.map((c) => c.name)),
+      ...(previous ? { previous } : {}),
+    });
+    this.log.debug('question', { chat: chatKey, understood: u.kind, ...(u.kind === 'command' ? { command: u.command } : {}) });
+    const reply = await answerUnderstanding(u, msg.chat, (command, args) => {
+      const spec = this.find(command);
+      return spec ? this.run(spec, args, msg, chatKey, now) : Promise.resolve(userError(TEXT.unknownCommand(command)));
+    });
+    if (reply && u.kind === 'ask') await rememberOffer(this.offers, chatKey, reply, now);
+    return reply;
   }
 
   /**

@@ -3,6 +3,10 @@
  * by code. Handlers and adapters never write their own wording for errors.
  */
 import type { PeriodError } from '../time/period.js';
+import { MAX_LAST_DAYS } from '../time/period-grammar.js';
+import { formatNumber } from './format.js';
+
+const MAX_LAST_DAYS_TEXT = formatNumber(MAX_LAST_DAYS);
 
 export const PERIOD_EXAMPLES = 'Ví dụ: "tháng 7/2025", "quý 3", "30 ngày", "từ 1/7/2025 đến 28/7/2025".';
 
@@ -11,6 +15,12 @@ export function periodErrorText(e: PeriodError): string {
   switch (e.code) {
     case 'impossible_date':
       return `Ngày "${e.detail ?? ''}" không có thật trên lịch.`;
+    case 'bad_month':
+      return `Không có "${e.detail ?? ''}": tháng chỉ từ 1 đến 12.`;
+    case 'bad_quarter':
+      return `Không có "${e.detail ?? ''}": quý chỉ từ 1 đến 4.`;
+    case 'too_many_days':
+      return `"${e.detail ?? ''}" quá dài: bot tính tối đa ${MAX_LAST_DAYS_TEXT} ngày gần nhất, và số liệu chỉ có từ 01/07/2025.`;
     case 'reversed':
       return 'Ngày bắt đầu đang ở sau ngày kết thúc. Hãy viết ngày sớm hơn trước.';
     case 'future':

@@ -15,7 +15,7 @@ export interface Period {
 }
 
 /** Why a text is not a usable period; codes only, the wording lives with the other messages. */
-export type PeriodErrorCode = 'unrecognised' | 'impossible_date' | 'reversed' | 'future' | 'too_old';
+export type PeriodErrorCode = 'unrecognised' | 'impossible_date' | 'bad_month' | 'bad_quarter' | 'too_many_days' | 'reversed' | 'future' | 'too_old';
 
 /** A rejected period, with the offending fragment or date in `detail` when there is one. */
 export interface PeriodError {
@@ -55,6 +55,8 @@ function startKey(spec: PeriodSpec): [number, number] {
       return [spec.m, 1];
     case 'quarter':
       return [3 * spec.q - 2, 1];
+    case 'half':
+      return [spec.h === 1 ? 1 : 7, 1];
     default:
       return [1, 1];
   }
@@ -81,6 +83,12 @@ function resolve(spec: PeriodSpec, year: number, today: Day): Step<Resolved> {
   switch (spec.t) {
     case 'relative':
       return resolveRelative(spec.word, today);
+    case 'last_months': {
+      const { year: y, month: mo } = ymdOf(today);
+      const back = mo - spec.n; // months before January count into earlier years
+      const from = dayFromYmd(y + Math.floor(back / 12), ((back % 12) + 12) % 12 + 1, 1);
+      return { from, to: today, label: `${spec.n} tháng gần nhất (${spanText(from, today)})` };
+    }
     case 'last_days': {
       const from = addDays(today, 1 - spec.n);
       return { from, to: today, label: `${spec.n} ngày gần nhất (${spanText(from, today)})` };
@@ -89,12 +97,18 @@ function resolve(spec: PeriodSpec, year: number, today: Day): Step<Resolved> {
       if (!isValidYmd(spec.y, 1, 1)) return { fail: 'impossible_date', detail: `năm ${spec.y}` };
       return { ...yearSpan(spec.y), label: `năm ${spec.y}` };
     case 'quarter': {
-      const y = spec.y ?? year;
+      const y = spec.y ?? yearFor(spec, year, today);
       if (!isValidYmd(y, 1, 1)) return { fail: 'impossible_date', detail: `quý ${spec.q}/${y}` };
       return { ...quarterSpan(y, spec.q), label: `quý ${spec.q}/${y}` };
     }
+    case 'half': {
+      const y = spec.y ?? yearFor(spec, year, today);
+      if (!isValidYmd(y, 1, 1)) return { fail: 'impossible_date', detail: `năm ${y}` };
+      const span = spec.h === 1 ? { from: monthSpan(y, 1).from, to: monthSpan(y, 6).to } : { from: monthSpan(y, 7).from, to: monthSpan(y, 12).to };
+      return { ...span, label: `6 tháng ${spec.h === 1 ? 'đầu' : 'cuối'} năm ${y}` };
+    }
     case 'month': {
-      const y = spec.y ?? year;
+      const y = spec.y ?? yearFor(spec, year, today);
       if (!isValidYmd(y, spec.m, 1)) return { fail: 'impossible_date', detail: `tháng ${spec.m}/${y}` };
       return { ...monthSpan(y, spec.m), label: `tháng ${spec.m}/${y}` };
     }
@@ -107,8 +121,14 @@ function resolve(spec: PeriodSpec, year: number, today: Day): Step<Resolved> {
   }
 }
 
+/** The year of a month or quarter typed without digits: "năm ngoái" counts back from today. */
+function yearFor(spec: Extract<PeriodSpec, { t: 'month' | 'quarter' | 'half' }>, inferred: number, today: Day): number {
+  return spec.yearsBack === undefined ? inferred : ymdOf(today).year - spec.yearsBack;
+}
+
 function hasYear(spec: PeriodSpec): boolean {
-  return spec.t === 'date' || spec.t === 'month' || spec.t === 'quarter' ? spec.y !== undefined : true;
+  if (spec.t === 'month' || spec.t === 'quarter' || spec.t === 'half') return spec.y !== undefined || spec.yearsBack !== undefined;
+  return spec.t === 'date' ? spec.y !== undefined : true;
 }
 
 function fail(code: PeriodErrorCode, detail?: string): PeriodResult {
@@ -150,7 +170,8 @@ function range(startText: string | undefined, endText: string | undefined, today
   }
   let startSpec: PeriodSpec | undefined;
   if (startText !== undefined) {
-    const s = parseSpec(startText);
+    // "từ đầu tháng 7/2025 đến …": a range starts at the first day anyway.
+    const s = parseSpec(startText.replace(/^dau (?=(?:thang|quy|nam)\s?\d)/, ''));
     if (isSpecFailure(s)) return fromFailure(s);
     startSpec = s;
   }
@@ -205,9 +226,11 @@ function splitRange(s: string): Array<[string, string]> {
 /**
  * Parses a period typed by a user, relative to `today` (a `Day` in Vietnam).
  *
- * Accepted, with or without diacritics, any case and spacing: hôm nay, hôm qua, tuần này/trước,
- * tháng này/trước, quý này/trước, năm nay/trước, "7 ngày" (last 7 days including today),
- * "tháng 7[/2025]", "quý 3|III[/2025]", "năm 2025", a date "28/7[/2025]", and ranges
+ * Accepted, with or without diacritics, any case and spacing: hôm nay, hôm qua, tuần này/trước/rồi,
+ * tháng này/trước, quý này/trước, năm nay/trước/ngoái, "từ đầu tháng|quý|năm" (the running one),
+ * "7 ngày [qua]" (last 7 days including today), "3 tháng gần đây" (the running month and the two
+ * before it), "6 tháng đầu|cuối năm [2025]", months and quarters in words ("tháng bảy", "quý ba"), "tháng 7[/2025]" (also "t7/2025", "tháng 7 năm
+ * 2025", "tháng 7 năm ngoái"), "quý 3|III[/2025]", "năm 2025", a date "28/7[/2025]", and ranges
  * "[từ] A đến|-|– B", "từ A" (to today), "đến B" (from 01/07/2025), where A and B are dates,
  * months, quarters or years.
  *

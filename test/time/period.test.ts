@@ -80,9 +80,9 @@ describe('parsePeriod: relative periods', () => {
     expectPeriod('trong 7 ngày gần nhất', NOV, '16/11/2026', '22/11/2026');
   });
 
-  it('when "0 ngày" or an absurd count is typed, then it is not recognised', () => {
+  it('when "0 ngày" is typed, then it is not recognised; an absurd count is too many days', () => {
     expectError('0 ngày', NOV, 'unrecognised');
-    expectError('999999 ngày', NOV, 'unrecognised');
+    expectError('999999 ngày', NOV, 'too_many_days');
   });
 });
 
@@ -196,9 +196,9 @@ describe('parsePeriod: bad input', () => {
     expectError('31/2/2025', NOV, 'impossible_date');
     expectError('32/1', NOV, 'impossible_date');
     expectError('29/2/2025', NOV, 'impossible_date');
-    expectError('tháng 13', NOV, 'impossible_date');
-    expectError('tháng 0/2025', NOV, 'impossible_date');
-    expectError('quý 5', NOV, 'impossible_date');
+    expectError('tháng 13', NOV, 'bad_month');
+    expectError('tháng 0/2025', NOV, 'bad_month');
+    expectError('quý 5', NOV, 'bad_quarter');
     expectError('từ 1/7/2025 đến 31/2/2026', NOV, 'impossible_date');
     const r = parsePeriod('31/2/2025', NOV);
     expect(r.ok ? undefined : r.error.detail).toBe('31/2/2025');

@@ -40,7 +40,7 @@ describe('splitTrailingPeriod: a commune name followed by a period', () => {
   });
 
   it('when the tail is a period with an impossible date, then the error is reported with the name as rest', () => {
-    expect(split('Thượng Cốc tháng 13')).toEqual({ rest: 'Thượng Cốc', error: 'impossible_date' });
+    expect(split('Thượng Cốc tháng 13')).toEqual({ rest: 'Thượng Cốc', error: 'bad_month' });
     expect(split('Thượng Cốc 31/2/2025')).toEqual({ rest: 'Thượng Cốc', error: 'impossible_date' });
     expect(split('Thượng Cốc từ 31/2/2025 đến 28/7/2025')).toEqual({ rest: 'Thượng Cốc', error: 'impossible_date' });
   });

@@ -56,3 +56,21 @@ describe('toIncoming', () => {
     expect(toIncoming(message('@HaicapBot ok', { reply_to_message: fromPerson }) as TextMessage, me).replyTo).toEqual({ fromBot: false, text: 'ý kiến' });
   });
 });
+
+describe('questions in a group', () => {
+  it('a message starting with "bot" or the bot\'s name is addressed, and reaches the router without the call', () => {
+    expect(isForBot(message('bot ơi thượng cốc tháng này'), me)).toBe(true);
+    expect(isForBot(message('Haicap cho hỏi yên phú'), me)).toBe(true);
+    expect(isForBot(message('HaicapBot: qh yen phu'), me)).toBe(true);
+    expect(isForBot(message('robot hút bụi'), me)).toBe(false);
+    expect(toIncoming(message('Bot ơi, thượng cốc') as TextMessage, me)).toMatchObject({ text: 'ơi, thượng cốc', addressed: true });
+    expect(toIncoming(message('HaicapBot: qh yen phu') as TextMessage, me).text).toBe('qh yen phu');
+  });
+
+  it('a reply carries the message it quotes and whether the bot wrote it', () => {
+    const quote = { message_id: 5, date: 0, chat: group, from: me, text: 'Ý bạn là: 1. Xã Thượng Cốc' } as unknown as Message['reply_to_message'];
+    expect(toIncoming(message('1', { reply_to_message: quote }) as TextMessage, me).replyTo).toEqual({ fromBot: true, text: 'Ý bạn là: 1. Xã Thượng Cốc' });
+    const other = { message_id: 6, date: 0, chat: group, from: person, caption: 'ảnh' } as unknown as Message['reply_to_message'];
+    expect(toIncoming(message('xem', { reply_to_message: other }) as TextMessage, me).replyTo).toEqual({ fromBot: false, text: 'ảnh' });
+  });
+});
