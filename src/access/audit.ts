@@ -11,7 +11,12 @@ export type AuditAction =
   | 'retired'
   | 'migrated'
   | 'denied'
-  | 'import';
+  | 'import'
+  | 'schedule_changed'
+  | 'policy_changed'
+  | 'acknowledged'
+  | 'silenced'
+  | 'unsilenced';
 
 export interface AuditView {
   at: Date;

@@ -119,3 +119,14 @@ export function digestsInMonth(s: Schedule, firstDay: Day, dayCount: number, cal
   for (let d = firstDay; d < firstDay + dayCount; d++) n += slotTimesOn(d, s, cal).length;
   return n;
 }
+
+/** The next digest instant after `now` within three weeks, or null (switched off). */
+export function nextSlotAfter(now: Date, s: Schedule, cal: WorkingCalendar, today: Day): Date | null {
+  for (let d = today; d < today + 21; d++) {
+    for (const t of slotTimesOn(d, s, cal)) {
+      const at = slotInstant(d, t);
+      if (at.getTime() > now.getTime()) return at;
+    }
+  }
+  return null;
+}

@@ -20,11 +20,13 @@ import type { Notice } from '../notify/notices.js';
 import { ALERT_TEXT } from '../text/alerts-messages.js';
 import { formatDateTime } from '../text/format.js';
 import { dayOf, isoOfDay, type Day } from '../time/day.js';
-import { claimSlot, handledSlots, recordNotifications, storedSchedules } from './alert-store.js';
-import { alertChats, type AlertChat } from './chats.js';
+import { claimSlot, handledSlots, recordNotifications } from './alert-store.js';
+import { chatsWithSchedules } from './chat-schedules.js';
+import type { AlertChat } from './chats.js';
 import { composeDigest, isNew, provinceOfChat, type DigestSection } from './digest.js';
-import { defaultSchedule, minutesOf, slotAction, slotId, slotTimesOn, type Schedule } from './schedule.js';
+import { minutesOf, slotAction, slotId, slotTimesOn, type Schedule } from './schedule.js';
 import { provinceSnapshot, type ProvinceSnapshot } from './snapshot.js';
+import { DIGEST_SECTIONS } from './sections.js';
 import { sweepProvince } from './sweep.js';
 
 /** Escalations are announced in office hours only (digests carry the rest). */
@@ -86,18 +88,6 @@ export class AlertsScheduler {
     return this.running;
   }
 
-  /** Every chat with its schedule (its role's default when it has none); chats without digests left out. */
-  async chatsWithSchedules(): Promise<{ chat: AlertChat; schedule: Schedule }[]> {
-    const { ctx } = this.opts;
-    const [chats, stored] = await Promise.all([alertChats(ctx.store, this.opts.extraChats?.() ?? []), storedSchedules(ctx.store)]);
-    const out: { chat: AlertChat; schedule: Schedule }[] = [];
-    for (const chat of chats) {
-      const schedule = stored.get(chat.key) ?? defaultSchedule(chat.role);
-      if (schedule) out.push({ chat, schedule });
-    }
-    return out;
-  }
-
   private async pass(now: Date): Promise<TickResult> {
     const { ctx, log } = this.opts;
     const result: TickResult = { sent: 0, empty: 0, skipped: 0, escalations: 0 };
@@ -106,7 +96,7 @@ export class AlertsScheduler {
     if (!calendar.isWorkingDay(today)) return result;
     const dir = await ctx.directory.get();
     const isoToday = isoOfDay(today);
-    const [chats, handled] = await Promise.all([this.chatsWithSchedules(), handledSlots(ctx.store, isoToday)]);
+    const [chats, handled] = await Promise.all([chatsWithSchedules(ctx.store, this.opts.extraChats?.() ?? []), handledSlots(ctx.store, isoToday)]);
 
     const due: { chat: AlertChat; schedule: Schedule; slot: string; provinceId: number }[] = [];
     const laterToday = new Set<string>();
@@ -143,7 +133,7 @@ export class AlertsScheduler {
 
     for (const d of due) {
       const snap = snapshots.get(d.provinceId)!;
-      const digest = await composeDigest(ctx, d.chat, snap, { ...(this.opts.sections ? { sections: this.opts.sections } : {}) });
+      const digest = await composeDigest(ctx, d.chat, snap, { sections: this.opts.sections ?? DIGEST_SECTIONS, since: null });
       if (!digest.hasNews && !d.schedule.allClear) {
         if (await ctx.store.sql.transaction((tx) => claimSlot(tx, d.chat.key, d.slot, 'empty', now))) result.empty++;
         continue;

@@ -9,8 +9,8 @@ import { overdueDossiers, type OverdueDossier } from '../data/overdue.js';
 import { DUE_SOON_WORKING_DAYS } from '../reports/moment.js';
 import type { WorkingCalendar } from '../time/calendar.js';
 import { addDays, dayOf, endOfDayInstant, isoOfDay, type Day } from '../time/day.js';
-import { latestAcks, notificationLog, provinceAlerts, type AckRow, type AlertRow, activeSilences, type SilenceRow } from './alert-store.js';
-import type { Level } from './policy.js';
+import { latestAcks, notificationLog, provinceAlerts, provincePolicy, type AckRow, type AlertRow, activeSilences, type SilenceRow } from './alert-store.js';
+import { levelFor, type Level } from './policy.js';
 import { ackHolds } from './sweep.js';
 
 /** An overdue dossier as digests show it. */
@@ -76,13 +76,14 @@ export async function provinceSnapshot(ctx: AppContext, provinceId: number, now:
   // Due soon = overdue by the end of the 2nd working day from now, and not overdue now: the
   // store's one overdue rule, asked at a later instant.
   const soonUntil = new Date(endOfDayInstant(calendar.addWorkingDays(today, DUE_SOON_WORKING_DAYS)).getTime() + 1);
-  const [overdueNow, overdueSoon, alerts, acks, silences, updatedAt] = await Promise.all([
+  const [overdueNow, overdueSoon, alerts, acks, silences, updatedAt, policy] = await Promise.all([
     overdue ? Promise.resolve(overdue) : overdueDossiers(ctx.store, communeIds, null, now, true),
     overdueDossiers(ctx.store, communeIds, null, soonUntil, true),
     provinceAlerts(ctx.store, provinceId, weekAgo),
     latestAcks(ctx.store, isoOfDay(addDays(today, -ACK_LOOKBACK_DAYS))),
     activeSilences(ctx.store, now),
     dataUpdatedAt(ctx.store),
+    provincePolicy(ctx.store, provinceId),
   ]);
   const byCode = new Map(alerts.map((a) => [a.code, a]));
   const provinceSilences = silences.filter((s) => s.provinceId === null || s.provinceId === provinceId);
@@ -90,15 +91,19 @@ export async function provinceSnapshot(ctx: AppContext, provinceId: number, now:
     const alert = byCode.get(d.code);
     const open = alert && alert.state === 'open' ? alert : null;
     const ack = acks.get(d.code);
+    const held = ack && ackHolds(ack, isoToday) ? ack : null;
+    const days = calendar.workingDaysBetween(dayOf(d.dueAt), today);
+    // Before the scheduler has seen it, the level it would fire at.
+    const wouldBe = levelFor(days, policy.thresholds);
     return {
       code: d.code,
       communeId: d.communeId,
       sectorId: d.sectorId,
       dueAt: d.dueAt,
-      days: calendar.workingDaysBetween(dayOf(d.dueAt), today),
-      level: open?.level ?? 0,
+      days,
+      level: open?.level ?? ((held ? Math.min(wouldBe, 1) : wouldBe) as Level),
       alert: open,
-      ack: ack && ackHolds(ack, isoToday) ? ack : null,
+      ack: held,
       silence: silenceFor(provinceSilences, d),
     };
   });

@@ -1,5 +1,11 @@
 import type { CommandSpec } from '../core/router.js';
+import { bantinHandler } from './bantin.js';
+import { canhbaoHandler } from './canhbao.js';
 import { capnhatHandler } from './capnhat.js';
+import { chinhsachHandler } from './chinhsach.js';
+import { danhanHandler } from './danhan.js';
+import { lichbaoHandler } from './lichbao.js';
+import { botamdungHandler, tamdungHandler } from './tamdung.js';
 import { dsnhomHandler, duyetHandler, ganHandler, nhatkyHandler, thuhoiHandler, tuchoiHandler } from './admin.js';
 import { dangkyHandler } from './dangky.js';
 import { helpHandler } from './giup.js';
@@ -67,6 +73,70 @@ export const COMMANDS: CommandSpec[] = [
     usage: '/capnhat',
     examples: ['/capnhat'],
     handler: capnhatHandler,
+  },
+  // Overdue alerts (src/alerts): digests, escalation, acknowledgements, silences.
+  {
+    name: 'bantin',
+    access: 'dossier',
+    aliases: ['bản tin', 'bt', 'digest'],
+    summary: 'bản tin hồ sơ quá hạn nhóm sẽ nhận nếu gửi ngay bây giờ',
+    usage: '/bantin [trang]',
+    examples: ['/bantin', '/bantin 2'],
+    handler: bantinHandler,
+  },
+  {
+    name: 'canhbao',
+    access: 'dossier',
+    aliases: ['cảnh báo', 'cb', 'alerts'],
+    summary: 'các cảnh báo quá hạn đang mở của nhóm: cấp, trạng thái, từ khi nào',
+    usage: '/canhbao [trang]',
+    examples: ['/canhbao'],
+    handler: canhbaoHandler,
+  },
+  {
+    name: 'danhan',
+    access: 'dossier',
+    aliases: ['đã nhận', 'nhanxuly', 'ack'],
+    summary: 'nhận xử lý một hồ sơ quá hạn, dừng chuyển cấp đến một ngày',
+    usage: '/danhan <mã hồ sơ> [đến dd/MM]',
+    examples: ['/danhan H44.05305-261019-0042', '/danhan H44.05305-261019-0042 đến 10/12'],
+    handler: danhanHandler,
+  },
+  {
+    name: 'tamdung',
+    access: 'dossier',
+    aliases: ['tạm dừng', 'silence'],
+    summary: 'tạm dừng cảnh báo của một hồ sơ, xã hoặc lĩnh vực (cần thời hạn và lý do); không ghi gì: xem danh sách',
+    usage: '/tamdung [<mã | xã | lĩnh vực> <thời hạn> <lý do>]',
+    examples: ['/tamdung', '/tamdung Yên Phú 3 ngày mất điện, chờ sửa đường truyền'],
+    handler: tamdungHandler,
+  },
+  {
+    name: 'botamdung',
+    access: 'dossier',
+    aliases: ['bỏ tạm dừng', 'unsilence'],
+    summary: 'bỏ một lần tạm dừng cảnh báo',
+    usage: '/botamdung <số>',
+    examples: ['/botamdung 3'],
+    handler: botamdungHandler,
+  },
+  {
+    name: 'lichbao',
+    access: 'dossier',
+    aliases: ['lịch báo', 'lichbaocao', 'schedule'],
+    summary: 'xem hoặc đổi giờ gửi bản tin quá hạn của nhóm',
+    usage: '/lichbao [07:30 | 07:30 13:30 | thứ 2 08:00 | tắt | bật | báo cả khi không có]',
+    examples: ['/lichbao', '/lichbao 07:30 13:30', '/lichbao thứ 2 08:00'],
+    handler: lichbaoHandler,
+  },
+  {
+    name: 'chinhsach',
+    access: 'aggregate',
+    aliases: ['chính sách', 'chuyencap'],
+    summary: 'chính sách chuyển cấp cảnh báo quá hạn của tỉnh (quản trị viên đổi được)',
+    usage: '/chinhsach [tỉnh] [cấp 1 cấp 2 cấp 3]',
+    examples: ['/chinhsach', '/chinhsach 1 3 7'],
+    handler: chinhsachHandler,
   },
   {
     name: 'dangky',
