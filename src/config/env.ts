@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from '../data/store.js';
 import { accessEnv } from './env-access.js';
+import { alertsEnv } from './env-alerts.js';
 import { importEnv } from './env-import.js';
 import { telegramEnv } from './env-telegram.js';
 import { positiveIntVar, boolVar, optionalTextVar } from './env-types.js';
@@ -30,7 +31,7 @@ export const coreEnv = {
     .default('info'),
 };
 
-export const envSchema = z.object({ ...coreEnv, ...telegramEnv, ...zaloEnv, ...importEnv, ...accessEnv });
+export const envSchema = z.object({ ...coreEnv, ...telegramEnv, ...zaloEnv, ...importEnv, ...accessEnv, ...alertsEnv });
 
 export type Env = z.output<typeof envSchema>;
 
