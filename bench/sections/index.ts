@@ -1,3 +1,4 @@
+import { alertsSection } from './alerts.js';
 import { coreSection } from './core.js';
 import { importSection } from './import.js';
 import { telegramSection } from './telegram.js';
@@ -11,4 +12,4 @@ export interface BenchSection {
 }
 
 /** Every section `npm run bench` runs, in order. */
-export const SECTIONS: BenchSection[] = [coreSection, telegramSection, zaloSection, importSection];
+export const SECTIONS: BenchSection[] = [coreSection, telegramSection, zaloSection, importSection, alertsSection];
