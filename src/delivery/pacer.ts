@@ -85,6 +85,23 @@ export class Pacer {
     if (this.lastByChat.size > 10_000) this.forget(now);
   }
 
+  /**
+   * A message recorded at `departedAt` has been answered at `at`: its time moves there.
+   * The platform counts a message when it arrives, which for a slow request (the first on a
+   * new connection) is well after it left; counting from the answer keeps the windows safe.
+   */
+  settle(chatId: string, isGroup: boolean, departedAt: number, at: number): void {
+    const move = (list: number[]) => {
+      const i = list.lastIndexOf(departedAt);
+      if (i < 0) return;
+      list[i] = at;
+      list.sort((a, b) => a - b);
+    };
+    move(this.globalSends);
+    if (isGroup) move(this.groupSends.get(chatId) ?? []);
+    if (this.lastByChat.get(chatId) === departedAt) this.lastByChat.set(chatId, at);
+  }
+
   private forget(now: number): void {
     for (const [chat, t] of this.lastByChat) if (t < now - MINUTE_MS) this.lastByChat.delete(chat);
     for (const [chat, ts] of this.groupSends) if (ts.every((t) => t < now - MINUTE_MS)) this.groupSends.delete(chat);
