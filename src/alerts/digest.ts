@@ -98,11 +98,13 @@ export interface ComposeOptions {
   sections?: readonly DigestSection[];
   /** When the chat's previous digest went (for sections). */
   since?: Date | null;
+  /** The directory, when the caller holds it (a pass over many chats reads it once). */
+  dir?: Directory;
 }
 
 /** Composes the digest of `chat` from its province's snapshot. */
 export async function composeDigest(ctx: AppContext, chat: AlertChat, snap: ProvinceSnapshot, opts: ComposeOptions = {}): Promise<Digest> {
-  const dir = await ctx.directory.get();
+  const dir = opts.dir ?? (await ctx.directory.get());
   const scope = dossierScope(chatAccess(chat), dir);
   const communes = scope.communeIds ? new Set(scope.communeIds) : null;
   const sectors = scope.sectorIds ? new Set(scope.sectorIds) : null;
@@ -180,6 +182,17 @@ export async function composeDigest(ctx: AppContext, chat: AlertChat, snap: Prov
   };
 }
 
+function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]> {
+  const m = new Map<number, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+
 function codesLine(codes: string[]): string[] {
   const shown = codes.slice(0, 10);
   return codes.length > shown.length ? [...shown, ALERT_TEXT.moreCodes(codes.length - shown.length)] : shown;
@@ -215,13 +228,14 @@ interface Body {
 }
 
 /** Lines with their group heading, paginated, regrouped into list blocks. */
-function pagedLists(lines: { heading: string; text: string }[], page: number, size: number): Body {
+function pagedLists(lines: { heading: string; text: string | (() => string) }[], page: number, size: number): Body {
   const shown = pageOf(lines, page, size);
   const blocks: Block[] = [];
   for (const l of shown.items) {
+    const text = typeof l.text === 'string' ? l.text : l.text();
     const last = blocks[blocks.length - 1];
-    if (last && last.kind === 'list' && last.heading === l.heading) last.items.push(l.text);
-    else blocks.push({ kind: 'list', heading: l.heading, items: [l.text] });
+    if (last && last.kind === 'list' && last.heading === l.heading) last.items.push(text);
+    else blocks.push({ kind: 'list', heading: l.heading, items: [text] });
   }
   return { blocks, page: shown.page, pageCount: shown.pageCount };
 }
@@ -262,19 +276,21 @@ function roleBody(role: Role, dir: Directory, snap: ProvinceSnapshot, overdue: D
   switch (role) {
     case 'commune': {
       const lines = [
-        ...overdue.map((i) => ({ heading: `${ALERT_TEXT.overdueHeading} (${formatNumber(overdue.length)})`, text: itemLine(dir, i, fresh.has(i.code)) })),
-        ...dueSoon.map((d) => ({ heading: `${ALERT_TEXT.dueSoonHeading} (${formatNumber(dueSoon.length)})`, text: dueSoonLine(dir, d) })),
+        ...overdue.map((i) => ({ heading: `${ALERT_TEXT.overdueHeading} (${formatNumber(overdue.length)})`, text: () => itemLine(dir, i, fresh.has(i.code)) })),
+        ...dueSoon.map((d) => ({ heading: `${ALERT_TEXT.dueSoonHeading} (${formatNumber(dueSoon.length)})`, text: () => dueSoonLine(dir, d) })),
       ];
       const paged = pagedLists(lines, page, size);
       return { ...paged, blocks: [{ kind: 'fields', rows: countRows(overdue, dueSoon.length) }, ...paged.blocks] };
     }
     case 'department': {
       const communes = byCommune(overdue, dueSoon);
-      const lines: { heading: string; text: string }[] = [];
+      const overdueOf = groupBy(overdue, (i) => i.communeId);
+      const dueSoonOf = groupBy(dueSoon, (d) => d.communeId);
+      const lines: { heading: string; text: () => string }[] = [];
       for (const c of communes) {
         const heading = ALERT_TEXT.communeGroup(communeName(dir, c.id), c.overdue, c.dueSoon);
-        for (const i of overdue) if (i.communeId === c.id) lines.push({ heading, text: itemLine(dir, i, fresh.has(i.code)) });
-        for (const d of dueSoon) if (d.communeId === c.id) lines.push({ heading, text: `${ALERT_TEXT.dueSoonHeading.toLowerCase()}: ${dueSoonLine(dir, d)}` });
+        for (const i of overdueOf.get(c.id) ?? []) lines.push({ heading, text: () => itemLine(dir, i, fresh.has(i.code)) });
+        for (const d of dueSoonOf.get(c.id) ?? []) lines.push({ heading, text: () => `${ALERT_TEXT.dueSoonHeading.toLowerCase()}: ${dueSoonLine(dir, d)}` });
       }
       const paged = pagedLists(lines, page, size);
       return { ...paged, blocks: [{ kind: 'fields', rows: countRows(overdue, dueSoon.length) }, ...paged.blocks] };
@@ -282,7 +298,7 @@ function roleBody(role: Role, dir: Directory, snap: ProvinceSnapshot, overdue: D
     case 'working_group': {
       const communes = byCommune(overdue, dueSoon);
       const escalatedItems = overdue.filter((i) => i.level >= 2);
-      const lines = escalatedItems.map((i) => ({ heading: `${ALERT_TEXT.escalatedToGroup} (${formatNumber(escalatedItems.length)})`, text: itemLine(dir, i, fresh.has(i.code), true) }));
+      const lines = escalatedItems.map((i) => ({ heading: `${ALERT_TEXT.escalatedToGroup} (${formatNumber(escalatedItems.length)})`, text: () => itemLine(dir, i, fresh.has(i.code), true) }));
       const paged = pagedLists(lines, page, size);
       return {
         ...paged,
@@ -297,7 +313,7 @@ function roleBody(role: Role, dir: Directory, snap: ProvinceSnapshot, overdue: D
     case 'leader': {
       const levels = [1, 2, 3].map((l) => ({ label: ALERT_TEXT.perLevel(l), value: formatNumber(overdue.filter((i) => i.level === l).length), indent: 1 as const }));
       const top = overdue.filter((i) => i.level >= 3);
-      const lines = top.map((i) => ({ heading: `${ALERT_TEXT.escalatedToLeaders} (${formatNumber(top.length)})`, text: itemLine(dir, i, fresh.has(i.code), true) }));
+      const lines = top.map((i) => ({ heading: `${ALERT_TEXT.escalatedToLeaders} (${formatNumber(top.length)})`, text: () => itemLine(dir, i, fresh.has(i.code), true) }));
       const paged = pagedLists(lines, page, size);
       const resolvedWeek = snap.closed.filter((a) => a.state === 'resolved').length;
       return {

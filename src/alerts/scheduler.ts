@@ -34,6 +34,8 @@ const OFFICE_FROM = '07:00';
 const OFFICE_UNTIL = '17:00';
 /** Between digests, alerts are brought up to date this often (escalations after an import). */
 const SWEEP_EVERY_MS = 5 * 60_000;
+/** Digests stored per transaction. */
+const DIGEST_BATCH = 50;
 /** Most dossiers one escalation message lists; the rest are in /canhbao. */
 const ESCALATION_LIST_MAX = 20;
 
@@ -115,7 +117,16 @@ export class AlertsScheduler {
             log.info('digest skipped: its slot passed while the bot was down', { chat: chat.key, slot });
             result.skipped++;
           }
-        } else due.push({ chat, schedule, slot, provinceId });
+        } else {
+          // Two slots come at once only after a gap (the bot was down): the later one stands for both.
+          const earlier = due.findIndex((d) => d.chat.key === chat.key);
+          if (earlier >= 0) {
+            const [old] = due.splice(earlier, 1);
+            await ctx.store.sql.transaction((tx) => claimSlot(tx, old!.chat.key, old!.slot, 'skipped', now));
+            result.skipped++;
+          }
+          due.push({ chat, schedule, slot, provinceId });
+        }
       }
     }
 
@@ -131,25 +142,34 @@ export class AlertsScheduler {
       snapshots.set(provinceId, await provinceSnapshot(ctx, provinceId, now, swept.overdue));
     }
 
-    for (const d of due) {
-      const snap = snapshots.get(d.provinceId)!;
-      const digest = await composeDigest(ctx, d.chat, snap, { sections: this.opts.sections ?? DIGEST_SECTIONS, since: null });
-      if (!digest.hasNews && !d.schedule.allClear) {
-        if (await ctx.store.sql.transaction((tx) => claimSlot(tx, d.chat.key, d.slot, 'empty', now))) result.empty++;
-        continue;
-      }
-      const notice: Notice = { platform: d.chat.platform, chatId: d.chat.chatId, isGroup: d.chat.isGroup, reply: digest.reply, key: `digest:${d.chat.key}:${d.slot}` };
-      const sent = await ctx.store.sql.transaction(async (tx) => {
-        if (!(await claimSlot(tx, d.chat.key, d.slot, this.opts.dryRun ? 'dry_run' : 'sent', now))) return false;
-        await recordNotifications(tx, digest.announced, now);
-        if (!this.opts.dryRun) await ctx.notices.record(tx, notice);
-        return true;
+    // Digests are composed and stored in batches: each batch's slots, notification log
+    // entries and notices in one transaction.
+    const sections = this.opts.sections ?? DIGEST_SECTIONS;
+    for (let b = 0; b < due.length; b += DIGEST_BATCH) {
+      const batch: { d: (typeof due)[number]; digest: Awaited<ReturnType<typeof composeDigest>> }[] = [];
+      for (const d of due.slice(b, b + DIGEST_BATCH)) batch.push({ d, digest: await composeDigest(ctx, d.chat, snapshots.get(d.provinceId)!, { sections, since: null, dir }) });
+      const stored = await ctx.store.sql.transaction(async (tx) => {
+        const out: typeof batch = [];
+        for (const { d, digest } of batch) {
+          if (!digest.hasNews && !d.schedule.allClear) {
+            if (await claimSlot(tx, d.chat.key, d.slot, 'empty', now)) result.empty++;
+            continue;
+          }
+          if (!(await claimSlot(tx, d.chat.key, d.slot, this.opts.dryRun ? 'dry_run' : 'sent', now))) continue;
+          await recordNotifications(tx, digest.announced, now);
+          const notice: Notice = { platform: d.chat.platform, chatId: d.chat.chatId, isGroup: d.chat.isGroup, reply: digest.reply, key: `digest:${d.chat.key}:${d.slot}` };
+          if (!this.opts.dryRun) await ctx.notices.record(tx, notice);
+          out.push({ d, digest });
+        }
+        return out;
       });
-      if (!sent) continue;
-      result.sent++;
-      for (const a of digest.announced) snap.log.set(`${a.alertId}|${a.chat}|${a.state}`, now);
-      if (this.opts.dryRun) log.info('digest (dry run, not sent)', { chat: d.chat.key, slot: d.slot, text: plainText(digest.reply) });
-      else log.info('digest queued', { chat: d.chat.key, slot: d.slot });
+      for (const { d, digest } of stored) {
+        result.sent++;
+        const snap = snapshots.get(d.provinceId)!;
+        for (const a of digest.announced) snap.log.set(`${a.alertId}|${a.chat}|${a.state}`, now);
+        if (this.opts.dryRun) log.info('digest (dry run, not sent)', { chat: d.chat.key, slot: d.slot, text: plainText(digest.reply) });
+        else log.info('digest queued', { chat: d.chat.key, slot: d.slot });
+      }
     }
     if (result.sent > 0 && !this.opts.dryRun) for (const p of new Set(due.map((d) => d.chat.platform))) await ctx.notices.flush(p);
 
