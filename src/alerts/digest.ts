@@ -109,8 +109,10 @@ export async function composeDigest(ctx: AppContext, chat: AlertChat, snap: Prov
   const communes = scope.communeIds ? new Set(scope.communeIds) : null;
   const sectors = scope.sectorIds ? new Set(scope.sectorIds) : null;
   const mine = (d: { communeId: number; sectorId: number | null }) => inScope(d, communes, sectors);
-  const overdue = snap.overdue.filter(mine);
-  const dueSoon = snap.dueSoon.filter(mine);
+  // A chat of a few communes reads them from the snapshot's index instead of the whole province.
+  const fewCommunes = scope.communeIds !== null && scope.communeIds.length <= 20;
+  const overdue = fewCommunes ? scope.communeIds!.flatMap((id) => snap.overdueByCommune.get(id) ?? []).filter(mine).sort(byDue) : snap.overdue.filter(mine);
+  const dueSoon = fewCommunes ? scope.communeIds!.flatMap((id) => snap.dueSoonByCommune.get(id) ?? []).filter(mine).sort(byDue) : snap.dueSoon.filter(mine);
   const role = chat.role;
 
   // What changed since the last digest, from the notification log.
@@ -180,6 +182,10 @@ export async function composeDigest(ctx: AppContext, chat: AlertChat, snap: Prov
     hasNews,
     announced,
   };
+}
+
+function byDue(a: { dueAt: Date; code: string }, b: { dueAt: Date; code: string }): number {
+  return a.dueAt.getTime() - b.dueAt.getTime() || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => number): Map<number, T[]> {

@@ -36,6 +36,9 @@ export interface ProvinceSnapshot {
   calendar: WorkingCalendar;
   overdue: DigestItem[];
   dueSoon: OverdueDossier[];
+  /** The same lists by commune, oldest due first. */
+  overdueByCommune: Map<number, DigestItem[]>;
+  dueSoonByCommune: Map<number, OverdueDossier[]>;
   /** Alerts resolved or cleared in the last 7 days. */
   closed: AlertRow[];
   /** Alerts fired in the last 7 days (open or not). */
@@ -119,6 +122,8 @@ export async function provinceSnapshot(ctx: AppContext, provinceId: number, now:
     calendar,
     overdue: items,
     dueSoon,
+    overdueByCommune: byCommune(items),
+    dueSoonByCommune: byCommune(dueSoon),
     closed,
     firedThisWeek,
     acks,
@@ -127,4 +132,14 @@ export async function provinceSnapshot(ctx: AppContext, provinceId: number, now:
     updatedAt,
     stale: updatedAt !== null && hours > ctx.settings.staleAfterHours,
   };
+}
+
+function byCommune<T extends { communeId: number }>(items: readonly T[]): Map<number, T[]> {
+  const m = new Map<number, T[]>();
+  for (const it of items) {
+    const list = m.get(it.communeId);
+    if (list) list.push(it);
+    else m.set(it.communeId, [it]);
+  }
+  return m;
 }
