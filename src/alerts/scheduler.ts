@@ -171,7 +171,9 @@ export class AlertsScheduler {
         else log.info('digest queued', { chat: d.chat.key, slot: d.slot });
       }
     }
-    if (result.sent > 0 && !this.opts.dryRun) for (const p of new Set(due.map((d) => d.chat.platform))) await ctx.notices.flush(p);
+    // Hands the stored digests to their channels (a flush takes 200 at a time); what a
+    // previous run stored but did not hand over goes too.
+    if (!this.opts.dryRun) for (const p of new Set(chats.map((c) => c.chat.platform))) await this.flushAll(p);
 
     if (inOffice) {
       for (const snap of snapshots.values()) {
@@ -228,8 +230,12 @@ export class AlertsScheduler {
       flush.add(chat.platform);
       count++;
     }
-    if (!this.opts.dryRun) for (const p of flush) await ctx.notices.flush(p as AlertChat['platform']);
+    if (!this.opts.dryRun) for (const p of flush) await this.flushAll(p as AlertChat['platform']);
     return count;
+  }
+
+  private async flushAll(platform: AlertChat['platform']): Promise<void> {
+    while ((await this.opts.ctx.notices.flush(platform)) > 0);
   }
 
   /** Administrators hear once per stale episode (keyed by the last import) that the data is old. */
