@@ -189,7 +189,7 @@ export class OutboxWorker {
       const departedAt = this.clock.now().getTime();
       this.pacer?.record(entry.target.chatId, entry.target.isGroup, departedAt);
       await this.sender.send(entry.target, entry.message);
-      this.pacer?.settle(entry.target.chatId, entry.target.isGroup, departedAt, this.clock.now().getTime());
+      this.pacer?.settle(departedAt, this.clock.now().getTime());
       await this.outbox.markSent(entry.id, this.clock.now());
       this.log.info('outbox message sent', fields);
       return true;

@@ -86,20 +86,16 @@ export class Pacer {
   }
 
   /**
-   * A message recorded at `departedAt` has been answered at `at`: its time moves there.
-   * The platform counts a message when it arrives, which for a slow request (the first on a
-   * new connection) is well after it left; counting from the answer keeps the windows safe.
+   * A message recorded at `departedAt` has been answered at `at`: in the overall window its
+   * time moves there. The platform counts a message when it arrives, which for a slow
+   * request (the first on a new connection) is well after it left; counting the overall
+   * rate from the answer keeps a burst of 30 from letting the 31st through too early.
    */
-  settle(chatId: string, isGroup: boolean, departedAt: number, at: number): void {
-    const move = (list: number[]) => {
-      const i = list.lastIndexOf(departedAt);
-      if (i < 0) return;
-      list[i] = at;
-      list.sort((a, b) => a - b);
-    };
-    move(this.globalSends);
-    if (isGroup) move(this.groupSends.get(chatId) ?? []);
-    if (this.lastByChat.get(chatId) === departedAt) this.lastByChat.set(chatId, at);
+  settle(departedAt: number, at: number): void {
+    const i = this.globalSends.lastIndexOf(departedAt);
+    if (i < 0) return;
+    this.globalSends[i] = at;
+    this.globalSends.sort((a, b) => a - b);
   }
 
   private forget(now: number): void {
