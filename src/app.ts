@@ -59,6 +59,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       staleAfterHours: opts.env.STALE_AFTER_HOURS,
       admins: opts.env.ADMIN_IDS,
       publicAggregates: opts.env.PUBLIC_AGGREGATES,
+      ...(opts.env.ZALO_BOT_TOKEN ? { zaloMonthlyQuota: opts.env.ZALO_MONTHLY_QUOTA } : {}),
     },
     directory: new VersionedCache(store, UNITS_VERSION_KEY, Directory.load),
     calendar: new VersionedCache(store, CALENDAR_VERSION_KEY, loadCalendar),

@@ -12,7 +12,9 @@ import { consoleIdentity } from './bot/console/identity.js';
 import { runConsoleChat } from './bot/console/interactive.js';
 import { ConfigError, parseEnv } from './config/env.js';
 import { httpLimits } from './config/env-http.js';
-import { fixedClock } from './core/clock.js';
+import { fixedClock, runningClock } from './core/clock.js';
+import { consoleAlertChat } from './alerts/console-chat.js';
+import { startAlerts } from './alerts/start.js';
 import { HttpServer } from './server/http-server.js';
 import { healthRoutes } from './server/health.js';
 import { ROUTE_PROVIDERS } from './server/routes.js';
@@ -27,7 +29,9 @@ async function main(): Promise<number> {
   // The console chat shares the terminal with the logs: there, only warnings unless asked.
   const consoleOnly = !env.TELEGRAM_BOT_TOKEN && !env.ZALO_BOT_TOKEN;
   const level = consoleOnly && !process.env.LOG_LEVEL ? 'warn' : env.LOG_LEVEL;
-  const app = await createApp({ env, log: createLogger(level), ...(args.now ? { clock: fixedClock(args.now) } : {}) });
+  // --now stops the clock at a day's end; CLOCK_START starts it at an instant and lets it run.
+  const clock = args.now ? fixedClock(args.now) : env.CLOCK_START ? runningClock(env.CLOCK_START) : undefined;
+  const app = await createApp({ env, log: createLogger(level), ...(clock ? { clock } : {}) });
   app.log.info('store open', { location: app.store.location, dialect: app.store.dialect });
   const http = new HttpServer(app.log, httpLimits(env));
   for (const provide of ROUTE_PROVIDERS) await provide({ app, env, http });
@@ -45,11 +49,16 @@ async function main(): Promise<number> {
     app.log.info('http listening', { port });
   }
   if (channels.length === 0) {
-    await runConsoleChat(app, await consoleIdentity(app.ctx, args));
+    // The console chat acting with --as is a registered chat: it gets its role's digests.
+    const identity = await consoleIdentity(app.ctx, args);
+    const alerts = await startAlerts(app, env, consoleAlertChat(identity));
+    await runConsoleChat(app, identity);
+    await alerts.stop();
     await http.close();
     await app.close();
     return 0;
   }
+  const alerts = await startAlerts(app, env);
   // Draining: /readyz answers 503 at once, channels stop taking updates and finish those in
   // flight, the outbox finishes the message it is sending, the leases are released (another
   // instance takes over at once), and the process exits within 10 s whatever happens.
@@ -62,6 +71,7 @@ async function main(): Promise<number> {
       process.exit(0);
     }, DRAIN_MS);
     deadline.unref();
+    await alerts.stop();
     await Promise.allSettled(channels.map((c) => c.stop()));
     await app.close();
     await http.close();

@@ -1,3 +1,4 @@
+import { alertsSection } from './alerts.js';
 import { chartsSection } from './charts.js';
 import { clusterSection } from './cluster.js';
 import { coreSection } from './core.js';
@@ -15,4 +16,4 @@ export interface BenchSection {
 }
 
 /** Every section `npm run bench` runs, in order. */
-export const SECTIONS: BenchSection[] = [coreSection, telegramSection, zaloSection, importSection, httpSection, chartsSection, understandingSection, clusterSection];
+export const SECTIONS: BenchSection[] = [coreSection, telegramSection, zaloSection, importSection, httpSection, chartsSection, understandingSection, alertsSection, clusterSection];

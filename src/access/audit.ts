@@ -15,7 +15,12 @@ export type AuditAction =
   /** An administrator added or removed a recommendation routing rule (/quytac). */
   | 'routing_rule'
   /** A chat tried to see or act on a recommendation outside its scope. */
-  | 'cross_scope';
+  | 'cross_scope'
+  | 'schedule_changed'
+  | 'policy_changed'
+  | 'acknowledged'
+  | 'silenced'
+  | 'unsilenced';
 
 export interface AuditView {
   at: Date;

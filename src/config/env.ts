@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from '../data/store.js';
 import { accessEnv } from './env-access.js';
 import { httpEnv } from './env-http.js';
+import { alertsEnv } from './env-alerts.js';
 import { importEnv } from './env-import.js';
 import { telegramEnv } from './env-telegram.js';
 import { positiveIntVar, boolVar, optionalTextVar } from './env-types.js';
@@ -31,7 +32,7 @@ export const coreEnv = {
     .default('info'),
 };
 
-export const envSchema = z.object({ ...coreEnv, ...telegramEnv, ...zaloEnv, ...importEnv, ...accessEnv, ...httpEnv });
+export const envSchema = z.object({ ...coreEnv, ...telegramEnv, ...zaloEnv, ...importEnv, ...accessEnv, ...httpEnv, ...alertsEnv });
 
 export type Env = z.output<typeof envSchema>;
 

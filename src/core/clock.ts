@@ -9,3 +9,12 @@ export const systemClock: Clock = { now: () => new Date() };
 export function fixedClock(instant: Date): Clock {
   return { now: () => new Date(instant.getTime()) };
 }
+
+/**
+ * A clock that starts at `start` and runs on at the system clock's pace (CLOCK_START):
+ * demos and tests begin a few seconds before a digest slot.
+ */
+export function runningClock(start: Date, real: () => number = Date.now): Clock {
+  const offset = start.getTime() - real();
+  return { now: () => new Date(real() + offset) };
+}

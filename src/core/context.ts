@@ -16,6 +16,8 @@ export interface Settings {
   admins: AdminId[];
   /** Anyone may see aggregate figures, registered or not (PUBLIC_AGGREGATES). */
   publicAggregates: boolean;
+  /** Messages a Zalo bot may send per month (ZALO_MONTHLY_QUOTA), when Zalo is configured. */
+  zaloMonthlyQuota?: number;
 }
 
 /** What every handler may use: the store, the clock and the caches over the store. */

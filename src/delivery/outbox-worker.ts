@@ -186,8 +186,10 @@ export class OutboxWorker {
   private async sendOne(entry: OutboxEntry): Promise<boolean> {
     const fields = { platform: entry.platform, chat: entry.target.chatId, outbox: entry.id, attempt: entry.attempts, priority: entry.priority };
     try {
-      this.pacer?.record(entry.target.chatId, entry.target.isGroup, this.clock.now().getTime());
+      const departedAt = this.clock.now().getTime();
+      this.pacer?.record(entry.target.chatId, entry.target.isGroup, departedAt);
       await this.sender.send(entry.target, entry.message);
+      this.pacer?.settle(departedAt, this.clock.now().getTime());
       await this.outbox.markSent(entry.id, this.clock.now());
       this.log.info('outbox message sent', fields);
       return true;

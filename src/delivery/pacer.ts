@@ -85,6 +85,19 @@ export class Pacer {
     if (this.lastByChat.size > 10_000) this.forget(now);
   }
 
+  /**
+   * A message recorded at `departedAt` has been answered at `at`: in the overall window its
+   * time moves there. The platform counts a message when it arrives, which for a slow
+   * request (the first on a new connection) is well after it left; counting the overall
+   * rate from the answer keeps a burst of 30 from letting the 31st through too early.
+   */
+  settle(departedAt: number, at: number): void {
+    const i = this.globalSends.lastIndexOf(departedAt);
+    if (i < 0) return;
+    this.globalSends[i] = at;
+    this.globalSends.sort((a, b) => a - b);
+  }
+
   private forget(now: number): void {
     for (const [chat, t] of this.lastByChat) if (t < now - MINUTE_MS) this.lastByChat.delete(chat);
     for (const [chat, ts] of this.groupSends) if (ts.every((t) => t < now - MINUTE_MS)) this.groupSends.delete(chat);

@@ -1,7 +1,13 @@
 import type { CommandSpec } from '../core/router.js';
 import { baocaotuanHandler } from './baocaotuan.js';
 import { bieudoHandler } from './bieudo.js';
+import { bantinHandler } from './bantin.js';
+import { canhbaoHandler } from './canhbao.js';
 import { capnhatHandler } from './capnhat.js';
+import { chinhsachHandler } from './chinhsach.js';
+import { danhanHandler } from './danhan.js';
+import { lichbaoHandler } from './lichbao.js';
+import { botamdungHandler, tamdungHandler } from './tamdung.js';
 import { dsnhomHandler, duyetHandler, ganHandler, nhatkyHandler, thuhoiHandler, tuchoiHandler } from './admin.js';
 import { dangkyHandler } from './dangky.js';
 import { helpHandler } from './giup.js';
@@ -151,6 +157,70 @@ export const COMMANDS: CommandSpec[] = [
     usage: '/capnhat',
     examples: ['/capnhat'],
     handler: capnhatHandler,
+  },
+  // Overdue alerts (src/alerts): digests, escalation, acknowledgements, silences.
+  {
+    name: 'bantin',
+    access: 'dossier',
+    aliases: ['bản tin', 'bt', 'digest'],
+    summary: 'bản tin lúc này',
+    usage: '/bantin',
+    examples: [],
+    handler: bantinHandler,
+  },
+  {
+    name: 'canhbao',
+    access: 'dossier',
+    aliases: ['cảnh báo', 'cb', 'alerts'],
+    summary: 'cảnh báo đang mở',
+    usage: '/canhbao',
+    examples: [],
+    handler: canhbaoHandler,
+  },
+  {
+    name: 'danhan',
+    access: 'dossier',
+    aliases: ['đã nhận', 'nhanxuly', 'ack'],
+    summary: 'nhận xử lý',
+    usage: '/danhan <mã> [đến ngày]',
+    examples: [],
+    handler: danhanHandler,
+  },
+  {
+    name: 'tamdung',
+    access: 'dossier',
+    aliases: ['tạm dừng', 'silence'],
+    summary: 'tạm dừng cảnh báo',
+    usage: '/tamdung <mã|xã|lĩnh vực> <hạn> <lý do>',
+    examples: [],
+    handler: tamdungHandler,
+  },
+  {
+    name: 'botamdung',
+    access: 'dossier',
+    aliases: ['bỏ tạm dừng', 'unsilence'],
+    summary: 'bỏ tạm dừng',
+    usage: '/botamdung <số>',
+    examples: [],
+    handler: botamdungHandler,
+  },
+  {
+    name: 'lichbao',
+    access: 'dossier',
+    aliases: ['lịch báo', 'lichbaocao', 'schedule'],
+    summary: 'giờ gửi bản tin',
+    usage: '/lichbao [giờ|tắt|bật]',
+    examples: [],
+    handler: lichbaoHandler,
+  },
+  {
+    name: 'chinhsach',
+    access: 'aggregate',
+    aliases: ['chính sách', 'chuyencap'],
+    summary: 'ngưỡng chuyển cấp',
+    usage: '/chinhsach [1 3 7]',
+    examples: [],
+    handler: chinhsachHandler,
   },
   {
     name: 'dangky',

@@ -1,4 +1,5 @@
 import { audit } from '../access/audit.js';
+import { alertMarks } from '../alerts/marks.js';
 import { dossierScope, narrow } from '../access/permissions.js';
 import type { AppContext } from '../core/context.js';
 import type { Block, Reply } from '../core/reply.js';
@@ -113,15 +114,17 @@ export async function quahanHandler(req: CommandRequest, ctx: AppContext): Promi
     sectors.set(r.sectorId ?? 0, list);
     byCommune.set(r.communeId, sectors);
   }
-  const lines: { group: string; count: number; text: string }[] = [];
+  const lines: { group: string; count: number; text: string; row: (typeof rows)[number] }[] = [];
   for (const [communeId, sectors] of byCommune) {
     const commune = dir.communes.get(communeId);
     for (const [sectorId, list] of sectors) {
       const group = TEXT.overdueGroup(commune ? unitTitle(commune) : TEXT.overdueUnknownUnit(communeId), dir.sectors.get(sectorId)?.name ?? null);
-      for (const r of list) lines.push({ group, count: list.length, text: TEXT.overdueLine(r.code, formatDay(dayOf(r.dueAt)), lateness(calendar, dayOf(r.dueAt), today)) });
+      for (const r of list) lines.push({ group, count: list.length, row: r, text: TEXT.overdueLine(r.code, formatDay(dayOf(r.dueAt)), lateness(calendar, dayOf(r.dueAt), today)) });
     }
   }
   const shown = pageOf(lines, page ?? 1, PAGE_SIZE);
+  // Escalation level, acknowledgement and silence of each dossier shown (src/alerts).
+  const marks = await alertMarks(ctx, shown.items.map((l) => l.row), today);
   const blocks: Block[] = [...head];
   let current: string | null = null;
   let items: string[] = [];
@@ -135,7 +138,8 @@ export async function quahanHandler(req: CommandRequest, ctx: AppContext): Promi
       current = heading;
       items = [];
     }
-    items.push(l.text);
+    const mark = marks.get(l.row.code);
+    items.push(mark ? `${l.text} · ${mark}` : l.text);
   }
   flush();
   blocks.push({ kind: 'note', text: TEXT.overdueRule });

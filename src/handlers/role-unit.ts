@@ -2,6 +2,7 @@ import type { AppContext } from '../core/context.js';
 import type { Choice, Reply } from '../core/reply.js';
 import { isReply, userError } from '../core/reply.js';
 import { unitPhrase, type Directory } from '../data/directory.js';
+import { provincesWithDossiers } from '../data/figures.js';
 import { findCommune, preferredProvince } from './common.js';
 import { provinceFor } from './province-for.js';
 import { TEXT } from '../text/messages.js';
@@ -72,6 +73,12 @@ export async function resolveRoleUnit(ctx: AppContext, role: Role, text: string,
       let found = dir.findDepartments(preferred?.id ?? null, text);
       if (found.length === 0 && preferred) found = dir.findDepartments(null, text);
       if (found.length === 0) return userError(TEXT.departmentNotFound(text), example);
+      // As /tongquan does: without DEFAULT_PROVINCE, the one province with dossier data is the default.
+      if (found.length > 1 && !preferred) {
+        const withData = new Set(await provincesWithDossiers(ctx.store));
+        const narrowed = found.filter((d) => withData.has(d.provinceId));
+        if (withData.size === 1 && narrowed.length === 1) found = narrowed;
+      }
       if (found.length === 1) return { unitId: found[0]!.id, label: unitLabel(dir, role, found[0]!.id) };
       return choices(TEXT.whichDepartment(text), found.slice(0, 10).map((d) => ({ label: unitLabel(dir, role, d.id), command: commandFor(`#${d.id}`) })));
     }

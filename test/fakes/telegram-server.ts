@@ -34,6 +34,17 @@ export type Fault =
   | { kind: 'slow'; ms: number };
 
 /** Faults at random rates (0–1), for the methods listed (default: every method). */
+/**
+ * Telegram's limits, enforced as its servers do: past `perSecond` messages a second overall
+ * or `groupPerMinute` a minute to one group, a send is answered 429 with retry_after.
+ */
+export interface RateLimits {
+  perSecond: number;
+  groupPerMinute: number;
+}
+
+const SEND_METHODS = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'sendMediaGroup']);
+
 export interface RandomFaults {
   rate429?: number;
   rate5xx?: number;
@@ -150,6 +161,11 @@ export class FakeTelegramServer {
   private readonly blocked = new Set<number>();
   private readonly oneShot = new Map<string, Fault[]>();
   private random: (RandomFaults & { next: () => number }) | null = null;
+  private limits: RateLimits | null = null;
+  private readonly sentAt: number[] = [];
+  private readonly groupSentAt = new Map<number, number[]>();
+  /** Sends answered 429 because they broke the enforced limits. */
+  limited = 0;
   private readonly holds: { method: string; match: (p: Json) => boolean; gate: Promise<void> }[] = [];
   private poller: { res: ServerResponse; wake: () => void } | null = null;
   private readonly events = new EventEmitter();
@@ -220,6 +236,33 @@ export class FakeTelegramServer {
   /** Answers calls with faults at random rates (null: none). */
   randomFaults(cfg: RandomFaults | null): void {
     this.random = cfg ? { ...cfg, next: rng(cfg.seed ?? 1) } : null;
+  }
+
+  /** Enforces Telegram's rate limits on sends from now on (null: stops enforcing). */
+  enforceLimits(limits: RateLimits | null): void {
+    this.limits = limits;
+    this.sentAt.length = 0;
+    this.groupSentAt.clear();
+    this.limited = 0;
+  }
+
+  /** Seconds to wait when a send now would break the enforced limits, else null (and the send counts). */
+  private overLimit(method: string, payload: Json, now: number): number | null {
+    if (!this.limits || !SEND_METHODS.has(method)) return null;
+    while (this.sentAt.length && this.sentAt[0]! <= now - 1_000) this.sentAt.shift();
+    if (this.sentAt.length >= this.limits.perSecond) return 1;
+    const chatId = Number(payload.chat_id);
+    const group = chatId < 0 ? (this.groupSentAt.get(chatId) ?? []) : null;
+    if (group) {
+      while (group.length && group[0]! <= now - 60_000) group.shift();
+      if (group.length >= this.limits.groupPerMinute) return Math.max(1, Math.ceil((group[0]! + 60_000 - now) / 1_000));
+    }
+    this.sentAt.push(now);
+    if (group) {
+      group.push(now);
+      this.groupSentAt.set(chatId, group);
+    }
+    return null;
   }
 
   /** Keeps calls of `method` matching `match` waiting until the returned function is called. */
@@ -421,6 +464,14 @@ export class FakeTelegramServer {
       return send(401, { ok: false, error_code: 401, description: 'Unauthorized' });
     }
     for (const h of [...this.holds]) if (h.method === method && h.match(payload)) await h.gate;
+    const wait = this.overLimit(method, payload, Date.now());
+    if (wait !== null) {
+      this.limited++;
+      call.fault = '429';
+      call.error = 'Too Many Requests';
+      this.changed();
+      return send(429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${wait}`, parameters: { retry_after: wait } });
+    }
     const fault = this.faultFor(method);
     if (fault) {
       call.fault = fault.kind;
