@@ -1,3 +1,4 @@
+import { overdueRecommendationsSection } from '../hotline/digest-section.js';
 import type { DigestSection } from './digest.js';
 
 /**
@@ -5,4 +6,4 @@ import type { DigestSection } from './digest.js';
  * overdue lists): overdue recommendations from the hotline for departments, the weekly
  * report for leaders. Each implements `DigestSection`.
  */
-export const DIGEST_SECTIONS: DigestSection[] = [];
+export const DIGEST_SECTIONS: DigestSection[] = [overdueRecommendationsSection];

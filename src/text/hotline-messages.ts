@@ -2,6 +2,7 @@
  * What the hotline for recommendations says (đường dây nóng kiến nghị): raising, routing,
  * answering, handing over, the lists, the rules, and the departments import.
  */
+import { formatNumber } from './format.js';
 
 export const DEPARTMENT_IMPORT_TEXT = {
   badProvince: (v: string) => `Mã tỉnh "${v}" không hợp lệ; ghi mã 2 chữ số, ví dụ 25.`,
@@ -137,4 +138,12 @@ export const HOTLINE_TEXT = {
   ruleKeywordBad: 'Từ khóa cần có chữ hoặc số, tối đa 100 ký tự.',
   ruleTest: (dept: string, field: string | null) => `Bot sẽ gửi đến ${dept}${field ? ` (lĩnh vực ${field})` : ''}.`,
   ruleTestAsk: 'Bot sẽ hỏi người gửi chọn sở (không có quy tắc khớp, hoặc nhiều sở ngang nhau).',
+};
+
+/** The overdue recommendations section of the alerts' digests. */
+export const HOTLINE_DIGEST_TEXT = {
+  heading: (n: number) => `Kiến nghị quá hạn trả lời (${formatNumber(n)})`,
+  line: (code: string, communes: string, due: string, days: number, level: number) =>
+    `${code}${communes ? ` · ${communes}` : ''} · hạn trả lời ${due} · quá ${formatNumber(days)} ngày làm việc · cấp ${level}`,
+  more: (n: number) => `… và ${formatNumber(n)} kiến nghị quá hạn khác: gõ /kiennghi để xem tất cả.`,
 };

@@ -1,0 +1,57 @@
+/**
+ * Overdue recommendations in the alerts' digests, escalating like dossiers: the department
+ * answering an item sees it from the first working day past its deadline, the commune that
+ * raised it too; the working group's chat from the policy's second level, the leaders' chat
+ * from the third (the province's policy, /chinhsach).
+ */
+import type { Block } from '../core/reply.js';
+import type { DigestSection, DigestSectionInput } from '../alerts/digest.js';
+import { provincePolicy } from '../alerts/alert-store.js';
+import { levelFor, type Level } from '../alerts/policy.js';
+import { unitTitle } from '../data/directory.js';
+import { dayOf, formatDay } from '../time/day.js';
+import { HOTLINE_DIGEST_TEXT as T } from '../text/hotline-messages.js';
+import { overdueRecommendations, type RecommendationScope } from './overdue.js';
+
+/** Items listed in one digest; the rest are counted and one command away. */
+const LISTED = 10;
+
+/** The lowest level a role's digest shows: the answering department and the commune from the first. */
+const MIN_LEVEL: Record<string, Level> = { department: 1, commune: 1, working_group: 2, leader: 3, admin: 3 };
+
+function scopeOf(input: DigestSectionInput): RecommendationScope | null {
+  const { chat, scope } = input;
+  if (chat.role === 'department') return chat.unitId === null ? null : { departmentId: chat.unitId };
+  if (scope.communeIds === null && scope.provinceId === null) return null;
+  return { provinceId: scope.provinceId, communeIds: scope.communeIds };
+}
+
+export const overdueRecommendationsSection: DigestSection = {
+  id: 'recommendations',
+  roles: ['department', 'commune', 'working_group', 'leader'],
+  async blocks(input) {
+    const scope = scopeOf(input);
+    if (!scope) return { blocks: [], news: false };
+    const { ctx, snapshot, since } = input;
+    const [overdue, policy, dir] = await Promise.all([
+      overdueRecommendations(ctx.store, snapshot.calendar, scope, snapshot.now),
+      provincePolicy(ctx.store, snapshot.provinceId),
+      ctx.directory.get(),
+    ]);
+    const min = MIN_LEVEL[input.chat.role] ?? 3;
+    const shown = overdue.filter((o) => levelFor(o.workingDaysOverdue, policy.thresholds) >= min);
+    if (shown.length === 0) return { blocks: [], news: false };
+    const items = shown.slice(0, LISTED).map(({ item, workingDaysOverdue }) => {
+      const communes = item.communeIds.map((id) => dir.communes.get(id)).filter((c) => c !== undefined).map((c) => unitTitle(c));
+      return T.line(item.code, communes.join(', '), formatDay(dayOf(item.dueAt!)), workingDaysOverdue, levelFor(workingDaysOverdue, policy.thresholds));
+    });
+    const blocks: Block[] = [{ kind: 'list', heading: T.heading(shown.length), items }];
+    if (shown.length > LISTED) blocks.push({ kind: 'text', text: T.more(shown.length - LISTED) });
+    // News: an item that reached its level this working day (digests go once a working day).
+    const news = since === null || shown.some((o) => {
+      const level = levelFor(o.workingDaysOverdue, policy.thresholds);
+      return level > 0 && o.workingDaysOverdue === policy.thresholds[level - 1];
+    });
+    return { blocks, news };
+  },
+};
