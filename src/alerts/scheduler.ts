@@ -28,6 +28,9 @@ import { minutesOf, slotAction, slotId, slotTimesOn, type Schedule } from './sch
 import { provinceSnapshot, type ProvinceSnapshot } from './snapshot.js';
 import { DIGEST_SECTIONS } from './sections.js';
 import { sweepProvince } from './sweep.js';
+import { alertEscalations } from './escalations.js';
+import { weeklyReportKey, weeklyReportRepliesForChat } from '../reports/weekly-report-replies.js';
+import { mondayOf } from '../time/period-spans.js';
 
 /** Escalations are announced in office hours only (digests carry the rest). */
 const OFFICE_FROM = '07:00';
@@ -148,6 +151,7 @@ export class AlertsScheduler {
     for (let b = 0; b < due.length; b += DIGEST_BATCH) {
       const batch: { d: (typeof due)[number]; digest: Awaited<ReturnType<typeof composeDigest>> }[] = [];
       for (const d of due.slice(b, b + DIGEST_BATCH)) batch.push({ d, digest: await composeDigest(ctx, d.chat, snapshots.get(d.provinceId)!, { sections, since: null, dir }) });
+      if (!this.opts.dryRun) for (const { d } of batch) await this.weeklyReport(d.chat, snapshots.get(d.provinceId)!, now);
       const stored = await ctx.store.sql.transaction(async (tx) => {
         const out: typeof batch = [];
         for (const { d, digest } of batch) {
@@ -182,6 +186,24 @@ export class AlertsScheduler {
     }
     for (const snap of snapshots.values()) await this.staleAlert(snap, today);
     return result;
+  }
+
+  /**
+   * The weekly report (last week against the week before, with its charts) for a leaders'
+   * or working group's chat, with its first digest of the week: on Monday, or on the first
+   * working day after a Monday holiday. Stored before the digest, keyed per chat and week,
+   * so a retried pass or a second instance never sends it twice.
+   */
+  private async weeklyReport(chat: AlertChat, snap: ProvinceSnapshot, now: Date): Promise<void> {
+    if (chat.role !== 'leader' && chat.role !== 'working_group') return;
+    const monday = mondayOf(snap.today);
+    for (let day = monday; day < snap.today; day++) if (snap.calendar.isWorkingDay(day)) return;
+    const { ctx } = this.opts;
+    const key = { platform: chat.platform, chatId: chat.chatId };
+    const replies = await weeklyReportRepliesForChat(ctx, key, alertEscalations(ctx.store, () => ctx.directory.get()));
+    for (const [part, r] of replies.entries()) {
+      await ctx.notices.notify({ platform: chat.platform, chatId: chat.chatId, isGroup: chat.isGroup, reply: r, key: weeklyReportKey(key, now, part) });
+    }
   }
 
   /**

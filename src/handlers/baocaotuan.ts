@@ -2,6 +2,7 @@ import type { AppContext } from '../core/context.js';
 import type { Reply } from '../core/reply.js';
 import { userError } from '../core/reply.js';
 import type { CommandRequest } from '../core/request.js';
+import { alertEscalations } from '../alerts/escalations.js';
 import { weeklyReportReplies, weeklyScopeOf } from '../reports/weekly-report-replies.js';
 import type { WeeklyScope } from '../reports/weekly-report.js';
 import { WEEKLY_TEXT } from '../text/charts-messages.js';
@@ -36,7 +37,7 @@ async function scopeFor(req: CommandRequest, ctx: AppContext): Promise<WeeklySco
 export async function baocaotuanHandler(req: CommandRequest, ctx: AppContext): Promise<Reply> {
   const scope = await scopeFor(req, ctx);
   if (isReply(scope)) return scope;
-  const [first] = await weeklyReportReplies(ctx, scope);
+  const [first] = await weeklyReportReplies(ctx, scope, alertEscalations(ctx.store, () => ctx.directory.get()));
   const where = scope.kind === 'group' ? `tổ ${scope.group.number}` : scope.province.name;
   return { ...first!, choices: { prompt: WEEKLY_TEXT.rankingPrompt, options: [{ label: WEEKLY_TEXT.rankingChoice, command: `/bieudo trực tuyến ${where} tuần trước` }] } };
 }

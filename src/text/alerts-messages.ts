@@ -21,6 +21,9 @@ export const ACK_EXAMPLE = 'Ví dụ: /danhan H44.05305-261019-0042 hoặc /danh
 export const SILENCE_EXAMPLE = 'Ví dụ: /tamdung Yên Phú 3 ngày mất điện, chờ sửa đường truyền; /tamdung đất đai đến 10/12 đang kiểm kê; /tamdung H44.05305-261019-0042 2 ngày chờ UBND tỉnh cho ý kiến';
 
 export const ALERT_TEXT = {
+  /** One escalated dossier in the weekly leaders' report. */
+  weeklyEscalated: (code: string, commune: string, due: string, resolved: boolean) =>
+    `${code}${commune ? ` · ${commune}` : ''} · hẹn trả ${due}${resolved ? ' · đã xử lý' : ''}`,
   levelName: (level: number) => `cấp ${level} (${LEVEL_WHO[level] ?? ''})`,
   levelShort: (level: number) => (level === 0 ? 'chưa chuyển cấp' : `cấp ${level}`),
 

@@ -138,6 +138,17 @@ describe('the alerts scheduler over two weeks', () => {
     expect(leaders).toMatch(/Trong 7 ngày qua: \d+ hồ sơ mới quá hạn, \d+ đã xử lý; /);
   });
 
+  it('with the first digests of the week, then the leaders and the working group get the weekly report with its charts, once', async () => {
+    const weekly = (chatId: string) => sentTo(chatId).filter((n) => n.key.startsWith('weekly-report:'));
+    // Monday's pass (caught up above) sent them; the previous Tuesday's did not.
+    expect(weekly('-4').map((n) => n.key)).toEqual(['weekly-report:telegram:-4:2026-11-30:0', 'weekly-report:telegram:-4:2026-11-30:1']);
+    expect(weekly('-4')[0]!.reply.image).toBeDefined();
+    expect(weekly('-3').length).toBeGreaterThan(0);
+    expect(weekly('-1')).toEqual([]);
+    await at('2026-12-07T10:05:00+07:00');
+    expect(weekly('-4')).toHaveLength(2);
+  });
+
   it('when a dossier is resolved, then the next digest of the chats that heard of it says so ("đã xử lý"), once', async () => {
     await app.store.sql.run('UPDATE dossier SET status = 10, processed_at = ?, returned_at = ?, closed_at = ? WHERE code = ?', [app.clock.now(), app.clock.now(), app.clock.now(), acked]);
     expect(await ask('-1', '/lichbao 07:30 13:30')).toMatch(/07:30, 13:30/);
