@@ -42,6 +42,9 @@ export type NoticeSink = (notice: Notice) => Promise<void>;
  * restart) is handed over when the channel registers; a stored notice is claimed before it
  * is handed over, so two instances never both send it.
  */
+/** Notices read from the store at a time while flushing. */
+const FLUSH_BATCH = 200;
+
 export class NoticeHub {
   private readonly sinks = new Map<Platform, NoticeSink>();
 
@@ -85,38 +88,47 @@ export class NoticeHub {
     this.sinks.delete(platform);
   }
 
-  /** Hands over every stored notice of a platform not handed over yet, oldest first. */
+  /**
+   * Hands over every stored notice of a platform not handed over yet, oldest first, then
+   * marks it handed over: a crash in between hands it over again at the next flush, and
+   * the channel's outbox takes a notice's key once, so nothing is lost and nothing doubled
+   * (also when two instances flush at once).
+   */
   async flush(platform: Platform): Promise<number> {
     const sink = this.sinks.get(platform);
     if (!sink) return 0;
-    const rows = await this.store.sql.all<{ id: unknown; key: string; chat_id: string; is_group: unknown; payload: string }>(
-      'SELECT id, key, chat_id, is_group, payload FROM notice WHERE platform = ? AND delivered_at IS NULL ORDER BY id LIMIT 200',
-      [platform],
-    );
     let handed = 0;
-    for (const r of rows) {
-      const claimed = await this.store.sql.run('UPDATE notice SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL', [this.now(), r.id]);
-      if (claimed !== 1) continue;
-      const stored = readStored(r.payload);
-      const notice: Notice = {
-        platform,
-        chatId: r.chat_id,
-        isGroup: r.is_group === true || Number(r.is_group) === 1,
-        reply: stored.reply,
-        key: r.key,
-        ...(stored.decision ? { decision: stored.decision } : {}),
-      };
-      try {
-        await sink(notice);
-        if (this.offers) await rememberDecision(this.offers, offerKey(platform, notice.chatId), notice.reply, notice.decision ?? { ref: notice.key, label: firstText(notice.reply) }, this.now());
-        handed++;
-      } catch (err) {
-        // Give it back so the next flush retries it.
-        await this.store.sql.run('UPDATE notice SET delivered_at = NULL WHERE id = ?', [r.id]);
-        this.log.warn('notice not handed over', { platform, chat: r.chat_id, error: err });
+    for (;;) {
+      const rows = await this.store.sql.all<{ id: unknown; key: string; chat_id: string; is_group: unknown; payload: string }>(
+        `SELECT id, key, chat_id, is_group, payload FROM notice WHERE platform = ? AND delivered_at IS NULL ORDER BY id LIMIT ${FLUSH_BATCH}`,
+        [platform],
+      );
+      let now = 0;
+      for (const r of rows) {
+        const stored = readStored(r.payload);
+        const notice: Notice = {
+          platform,
+          chatId: r.chat_id,
+          isGroup: r.is_group === true || Number(r.is_group) === 1,
+          reply: stored.reply,
+          key: r.key,
+          ...(stored.decision ? { decision: stored.decision } : {}),
+        };
+        try {
+          await sink(notice);
+        } catch (err) {
+          // Left waiting: the next flush retries it.
+          this.log.warn('notice not handed over', { platform, chat: r.chat_id, error: err });
+          continue;
+        }
+        const marked = await this.store.sql.run('UPDATE notice SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL', [this.now(), r.id]);
+        // Another instance handed it over meanwhile: its decision is remembered there.
+        if (marked === 1 && this.offers) await rememberDecision(this.offers, offerKey(platform, notice.chatId), notice.reply, notice.decision ?? { ref: notice.key, label: firstText(notice.reply) }, this.now());
+        now++;
       }
+      handed += now;
+      if (rows.length < FLUSH_BATCH || now === 0) return handed;
     }
-    return handed;
   }
 
   /** Notices of a platform still waiting for its channel. */
