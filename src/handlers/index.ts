@@ -170,6 +170,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'canhbao',
+    listed: false,
     access: 'dossier',
     aliases: ['cảnh báo', 'cb', 'alerts'],
     summary: 'cảnh báo đang mở',
@@ -179,6 +180,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'danhan',
+    listed: false,
     access: 'dossier',
     aliases: ['đã nhận', 'nhanxuly', 'ack'],
     summary: 'nhận xử lý',
@@ -188,6 +190,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'tamdung',
+    listed: false,
     access: 'dossier',
     aliases: ['tạm dừng', 'silence'],
     summary: 'tạm dừng cảnh báo',
@@ -197,6 +200,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'botamdung',
+    listed: false,
     access: 'dossier',
     aliases: ['bỏ tạm dừng', 'unsilence'],
     summary: 'bỏ tạm dừng',
@@ -215,6 +219,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'chinhsach',
+    listed: false,
     access: 'aggregate',
     aliases: ['chính sách', 'chuyencap'],
     summary: 'ngưỡng chuyển cấp',
