@@ -122,18 +122,21 @@ export class UpdateLog {
       `SELECT update_key, payload, claimed_at FROM inbound_update u
        WHERE platform = ? AND status <> 'done' AND payload IS NOT NULL AND (claimed_at <= ? OR NOT (owner = ? OR ${alive.sql})
          OR (status = 'received' AND claimed_at <= ? AND chat_id IS NOT NULL AND NOT EXISTS (
-           SELECT 1 FROM inbound_update p WHERE p.platform = u.platform AND p.chat_id = u.chat_id AND p.status = 'processing')))
+           SELECT 1 FROM inbound_update p WHERE p.platform = u.platform AND p.chat_id = u.chat_id AND p.status = 'processing' AND p.status <> 'done')))
        ORDER BY seq, update_key LIMIT ?`,
       [this.platform, before, this.owner, ...alive.params, orphanedBefore, limit],
     );
     return rows.map((r) => ({ key: r.update_key, payload: r.payload, keptAt: toDate(r.claimed_at) }));
   }
 
-  /** The chat's earliest update kept and not yet claimed, if any. */
+  /**
+   * The chat's earliest update kept and not yet claimed, if any. (`status <> 'done'` lets
+   * SQLite use the partial index of the chat's open updates; without it this scanned the log.)
+   */
   async nextOfChat(chatId: string): Promise<WaitingUpdate | null> {
     const r = await this.store.sql.get<{ update_key: string; payload: string; claimed_at: unknown }>(
       `SELECT update_key, payload, claimed_at FROM inbound_update
-       WHERE platform = ? AND chat_id = ? AND status = 'received' AND payload IS NOT NULL ORDER BY seq LIMIT 1`,
+       WHERE platform = ? AND chat_id = ? AND status = 'received' AND status <> 'done' AND payload IS NOT NULL ORDER BY seq LIMIT 1`,
       [this.platform, chatId],
     );
     return r ? { key: r.update_key, payload: r.payload, keptAt: toDate(r.claimed_at) } : null;
