@@ -9,6 +9,7 @@
  * Needs PostgreSQL (TEST_DATABASE_URL); on SQLite alone they are skipped, saying so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindChatWithin } from '../../src/access/bindings.js';
 import { createApp } from '../../src/app.js';
 import { parseEnv } from '../../src/config/env.js';
 import { openStore, parseDatabaseUrl, type Store } from '../../src/data/store.js';
@@ -68,8 +69,8 @@ describe.skipIf(!PG)('several instances on one PostgreSQL', () => {
     ...(mode.zalo === 'webhook' ? { ZALO_WEBHOOK_URL: 'https://bot.example.gov.vn/zalo/webhook', ZALO_WEBHOOK_SECRET: ZALO_SECRET } : {}),
   });
 
-  async function start(name: string, mode: Parameters<typeof env>[0]): Promise<BotProcess> {
-    const bot = await BotProcess.start(name, env(mode));
+  async function start(name: string, mode: Parameters<typeof env>[0], extra: Record<string, string> = {}): Promise<BotProcess> {
+    const bot = await BotProcess.start(name, { ...env(mode), ...extra });
     bots.push(bot);
     return bot;
   }
@@ -92,9 +93,9 @@ describe.skipIf(!PG)('several instances on one PostgreSQL', () => {
   const tgTexts = (c: FakeChat) => telegram.botMessages(c.id).map((m) => m.text);
   const zaloTexts = (c: FakeZaloChat) => zalo.botMessages(c.id).map((m) => m.text);
 
-  async function until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (!check()) {
+    while (!(await check())) {
       if (Date.now() > deadline) throw new Error(`never happened: ${what}`);
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -226,7 +227,7 @@ describe.skipIf(!PG)('several instances on one PostgreSQL', () => {
     const replies = () => tg.reduce((n, c) => n + tgTexts(c).length, 0) + za.reduce((n, c) => n + zaloTexts(c).length, 0);
     const answered = () => tg.every((c) => tgTexts(c).length >= sent.get(`t${c.id}`)!) && za.every((c) => zaloTexts(c).length >= sent.get(`z${c.id}`)!);
     try {
-      await untilDrained(answered, replies, 'every reply');
+      await untilDrained(answered, replies, 'every reply', 45_000);
     } catch (err) {
       const missing = [
         ...tg.filter((c) => tgTexts(c).length < sent.get(`t${c.id}`)!).map((c) => `telegram ${c.id}: ${tgTexts(c).length}/${sent.get(`t${c.id}`)}`),
@@ -234,6 +235,8 @@ describe.skipIf(!PG)('several instances on one PostgreSQL', () => {
       ];
       const open = await store.sql.all("SELECT platform, update_key, chat_id, status, owner, seq, claimed_at FROM inbound_update WHERE status <> 'done' ORDER BY seq");
       const live = await store.sql.all('SELECT id, heartbeat_at FROM cluster_instance');
+      const outbox = await store.sql.all("SELECT platform, status, priority, COUNT(*) AS n, MIN(next_attempt_at) AS next, MAX(last_error) AS err, MAX(lease_owner) AS owner FROM outbox_message GROUP BY platform, status, priority");
+      process.stdout.write(`outbox: ${JSON.stringify(outbox)}\n`);
       process.stdout.write(`test/cluster: replies missing in ${missing.join('; ')}\nopen updates: ${JSON.stringify(open)}\ninstances: ${JSON.stringify(live)}\n`);
       for (const b of bots) process.stdout.write(`--- ${b.name} stderr:\n${b.stderr.slice(-4000)}\n`);
       throw err;
@@ -245,6 +248,48 @@ describe.skipIf(!PG)('several instances on one PostgreSQL', () => {
     process.stdout.write(`test/cluster: rolling restart, ${i * 2} updates, drains took ${drains.map((d) => Math.round(d)).join(' and ')} ms\n`);
     await stopAll();
   }, 360_000);
+
+  it('500 digests go once each over two instances within Telegram’s limits, and a kill -9 of the scheduler’s holder loses none', async () => {
+    // 500 commune groups, bound before the instances start; their 07:30 digests are due.
+    const helper = await createApp({ env: parseEnv({ DEMO_DATA: 'false' }), store, log: silentLogger });
+    const dir = await helper.ctx.directory.get();
+    await helper.instance.stop();
+    const communes = [...dir.communes.values()].filter((c) => c.provinceName === 'Phú Thọ');
+    const groups = Array.from({ length: 500 }, (_, i) => String(-1_008_000 - i));
+    await store.sql.transaction(async (tx) => {
+      for (const [i, g] of groups.entries()) await bindChatWithin(tx, { platform: 'telegram', chatId: g, chatTitle: null, isGroup: true }, 'commune', communes[i % communes.length]!.id, 'test', new Date());
+    });
+    telegram.enforceLimits({ perSecond: 30, groupPerMinute: 20 });
+    const clock = { CLOCK_START: '2026-12-02T07:29:57+07:00' };
+    const a = await start('a', { telegram: 'webhook', zalo: 'webhook' }, clock);
+    const b = await start('b', { telegram: 'webhook', zalo: 'webhook' }, clock);
+    balance([a, b]);
+    const digests = () => telegram.calls.filter((c) => c.method === 'sendMessage' && c.ok && String(c.payload.text).includes('Bản tin hồ sơ quá hạn'));
+    await until(() => digests().length >= 100, '100 digests', 120_000);
+    const schedulerPid = async () => {
+      const r = await store.sql.get<{ pid: unknown }>("SELECT i.pid FROM cluster_lease l JOIN cluster_instance i ON i.id = l.holder WHERE l.name = 'scheduler'");
+      return r ? Number(r.pid) : null;
+    };
+    const holderPid = await schedulerPid();
+    const victim = [a, b].find((x) => x.pid === holderPid) ?? a;
+    const survivor = victim === a ? b : a;
+    await victim.kill();
+    bots.splice(bots.indexOf(victim), 1);
+    balance([survivor]);
+    const killedAt = Date.now();
+    await until(async () => (await schedulerPid()) === survivor.pid, 'the scheduler lease taken over', 30_000);
+    const takeover = Date.now() - killedAt;
+    const chats = () => new Set(digests().map((c) => String(c.payload.chat_id)));
+    await untilDrained(() => chats().size >= groups.length, () => digests().length, 'every group’s digest');
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(chats().size).toBe(groups.length);
+    expect(digests().length).toBeLessThanOrEqual(groups.length + 1);
+    expect(telegram.limited).toBe(0);
+    expect(takeover).toBeLessThan(15_000);
+    process.stdout.write(`test/cluster: 500 digests over two instances, scheduler lease taken over ${takeover} ms after kill -9, ${digests().length - groups.length} duplicate(s), ${telegram.limited} 429s\n`);
+    telegram.enforceLimits(null);
+    await stopAll();
+  }, 400_000);
 
   it('an import through one instance is seen by a question through another at once', async () => {
     const a = await start('a', { telegram: 'webhook', zalo: 'webhook' });
