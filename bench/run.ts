@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SECTIONS } from './sections/index.js';
+import { benchStoreLocation } from './sections/province-store.js';
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\n== ${section.name}: ${section.title}\n`);
     const started = performance.now();
     // A section run on PostgreSQL keeps its figures beside the embedded store's.
-    const onPg = section.name === 'core' && (process.argv.includes('--pg') || !!process.env.BENCH_DATABASE_URL?.trim());
+    const onPg = section.followsBenchStore === true && benchStoreLocation().dialect === 'postgres';
     results[onPg ? `${section.name}@postgres` : section.name] = await section.run((line) => process.stdout.write(`${line}\n`));
     process.stdout.write(`(${section.name} took ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
   }

@@ -23,6 +23,7 @@ const root = resolve(import.meta.dirname, '../..');
 
 export const coreSection: BenchSection = {
   name: 'core',
+  followsBenchStore: true,
   title: `commands on a province store (${BENCH_COMMUNES} communes, 2,000,000 dossiers)`,
   async run(print) {
     const rss = new RssSampler();

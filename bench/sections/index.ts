@@ -13,6 +13,8 @@ export interface BenchSection {
   name: string;
   title: string;
   run(print: (line: string) => void): Promise<Record<string, unknown>>;
+  /** Runs on PostgreSQL with `--pg` or BENCH_DATABASE_URL, its figures then kept as `<name>@postgres`. */
+  followsBenchStore?: true;
 }
 
 /** Every section `npm run bench` runs, in order. */

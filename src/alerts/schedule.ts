@@ -83,11 +83,19 @@ export function isoWeekday(day: Day): number {
 export function slotTimesOn(day: Day, s: Schedule, cal: WorkingCalendar): string[] {
   if (!s.enabled || !cal.isWorkingDay(day)) return [];
   if (s.weekday === null) return s.times;
+  return isWeeksFirstWorkingDay(day, s.weekday, cal) ? s.times : [];
+}
+
+/**
+ * Whether `day` is the week's first working day on or after `weekday` (1 = Monday): a
+ * Monday, or the Tuesday after a Monday holiday, for `weekday` 1.
+ */
+export function isWeeksFirstWorkingDay(day: Day, weekday: number, cal: WorkingCalendar): boolean {
+  if (!cal.isWorkingDay(day)) return false;
   const wd = isoWeekday(day);
-  if (wd < s.weekday) return [];
-  const target = day - (wd - s.weekday);
-  for (let d = target; d < day; d++) if (cal.isWorkingDay(d)) return [];
-  return s.times;
+  if (wd < weekday) return false;
+  for (let d = day - (wd - weekday); d < day; d++) if (cal.isWorkingDay(d)) return false;
+  return true;
 }
 
 /** The instant of "HH:MM" on `day`, Vietnam time. */

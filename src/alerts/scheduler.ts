@@ -24,13 +24,12 @@ import { claimSlot, handledSlots, recordNotifications } from './alert-store.js';
 import { chatsWithSchedules } from './chat-schedules.js';
 import type { AlertChat } from './chats.js';
 import { composeDigest, isNew, provinceOfChat, type DigestSection } from './digest.js';
-import { minutesOf, slotAction, slotId, slotTimesOn, type Schedule } from './schedule.js';
+import { isWeeksFirstWorkingDay, minutesOf, slotAction, slotId, slotTimesOn, type Schedule } from './schedule.js';
 import { provinceSnapshot, type ProvinceSnapshot } from './snapshot.js';
 import { DIGEST_SECTIONS } from './sections.js';
 import { sweepProvince } from './sweep.js';
 import { alertEscalations } from './escalations.js';
 import { weeklyReportKey, weeklyReportRepliesForChat } from '../reports/weekly-report-replies.js';
-import { mondayOf } from '../time/period-spans.js';
 
 /** Escalations are announced in office hours only (digests carry the rest). */
 const OFFICE_FROM = '07:00';
@@ -196,8 +195,7 @@ export class AlertsScheduler {
    */
   private async weeklyReport(chat: AlertChat, snap: ProvinceSnapshot, now: Date): Promise<void> {
     if (chat.role !== 'leader' && chat.role !== 'working_group') return;
-    const monday = mondayOf(snap.today);
-    for (let day = monday; day < snap.today; day++) if (snap.calendar.isWorkingDay(day)) return;
+    if (!isWeeksFirstWorkingDay(snap.today, 1, snap.calendar)) return;
     const { ctx } = this.opts;
     const key = { platform: chat.platform, chatId: chat.chatId };
     const replies = await weeklyReportRepliesForChat(ctx, key, alertEscalations(ctx.store, () => ctx.directory.get()));

@@ -7,7 +7,7 @@
 import type { Block } from '../core/reply.js';
 import type { DigestSection, DigestSectionInput } from '../alerts/digest.js';
 import { provincePolicy } from '../alerts/alert-store.js';
-import { levelFor, type Level } from '../alerts/policy.js';
+import { LEVEL_ROLES, levelFor, type Level } from '../alerts/policy.js';
 import { unitTitle } from '../data/directory.js';
 import { dayOf, formatDay } from '../time/day.js';
 import { HOTLINE_DIGEST_TEXT as T } from '../text/hotline-messages.js';
@@ -16,8 +16,11 @@ import { overdueRecommendations, type RecommendationScope } from './overdue.js';
 /** Items listed in one digest; the rest are counted and one command away. */
 const LISTED = 10;
 
-/** The lowest level a role's digest shows: the answering department and the commune from the first. */
-const MIN_LEVEL: Record<string, Level> = { department: 1, commune: 1, working_group: 2, leader: 3, admin: 3 };
+/** The lowest level a role's digest shows: the policy's level for that role (administrators: the leaders'). */
+function minLevel(role: string): Level {
+  for (const level of [1, 2, 3] as const) if (LEVEL_ROLES[level].includes(role)) return level;
+  return 3;
+}
 
 function scopeOf(input: DigestSectionInput): RecommendationScope | null {
   const { chat, scope } = input;
@@ -38,7 +41,7 @@ export const overdueRecommendationsSection: DigestSection = {
       provincePolicy(ctx.store, snapshot.provinceId),
       ctx.directory.get(),
     ]);
-    const min = MIN_LEVEL[input.chat.role] ?? 3;
+    const min = minLevel(input.chat.role);
     const shown = overdue.filter((o) => levelFor(o.workingDaysOverdue, policy.thresholds) >= min);
     if (shown.length === 0) return { blocks: [], news: false };
     const items = shown.slice(0, LISTED).map(({ item, workingDaysOverdue }) => {
