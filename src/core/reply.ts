@@ -54,6 +54,23 @@ export interface Reply {
   image?: ReplyImage;
 }
 
+/**
+ * Serialises a reply for the store (a notice kept until its channel takes it): the picture's
+ * bytes as base64, since JSON would turn a Uint8Array into an object of numbered keys.
+ */
+export function encodeReply(r: Reply): unknown {
+  if (!r.image) return r;
+  const { image, ...rest } = r;
+  return { ...rest, image: { caption: image.caption, pngBase64: Buffer.from(image.png).toString('base64') } };
+}
+
+/** Reads a reply written by `encodeReply` (or kept before pictures were encoded). */
+export function decodeReply(raw: Reply): Reply {
+  const image = raw.image as (Partial<ReplyImage> & { pngBase64?: string }) | undefined;
+  if (!image || typeof image.pngBase64 !== 'string') return raw;
+  return { ...raw, image: { caption: image.caption ?? '', png: new Uint8Array(Buffer.from(image.pngBase64, 'base64')) } };
+}
+
 /** A reply with some blocks. */
 export function reply(blocks: Block[], extra: Partial<Omit<Reply, 'blocks'>> = {}): Reply {
   return { status: 'ok', ...extra, blocks };

@@ -1,5 +1,5 @@
 import { offerKey, rememberDecision, type OfferMemory } from '../core/memory.js';
-import { isReply, type Reply } from '../core/reply.js';
+import { decodeReply, encodeReply, isReply, type Reply } from '../core/reply.js';
 import type { Platform } from '../core/request.js';
 import type { SqlExecutor } from '../data/sql/driver.js';
 import type { Store } from '../data/store.js';
@@ -30,7 +30,8 @@ interface StoredNotice {
 /** Reads a stored notice (also one kept as a bare reply). */
 function readStored(payload: string): StoredNotice {
   const parsed = JSON.parse(payload) as StoredNotice | Reply;
-  return isReply(parsed) ? { reply: parsed } : parsed;
+  const stored = isReply(parsed) ? { reply: parsed } : parsed;
+  return { ...stored, reply: decodeReply(stored.reply) };
 }
 
 /** How a running channel takes a notice: sends it, or puts it in its own outbox. */
@@ -68,7 +69,7 @@ export class NoticeHub {
   async record(tx: SqlExecutor, n: Notice): Promise<boolean> {
     const added = await tx.run(
       'INSERT INTO notice (key, platform, chat_id, is_group, payload, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
-      [n.key, n.platform, n.chatId, n.isGroup, JSON.stringify({ reply: n.reply, ...(n.decision ? { decision: n.decision } : {}) } satisfies StoredNotice), this.now()],
+      [n.key, n.platform, n.chatId, n.isGroup, JSON.stringify({ reply: encodeReply(n.reply), ...(n.decision ? { decision: n.decision } : {}) }), this.now()],
     );
     return added === 1;
   }

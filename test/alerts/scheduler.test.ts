@@ -142,7 +142,10 @@ describe('the alerts scheduler over two weeks', () => {
     const weekly = (chatId: string) => sentTo(chatId).filter((n) => n.key.startsWith('weekly-report:'));
     // Monday's pass (caught up above) sent them; the previous Tuesday's did not.
     expect(weekly('-4').map((n) => n.key)).toEqual(['weekly-report:telegram:-4:2026-11-30:0', 'weekly-report:telegram:-4:2026-11-30:1']);
-    expect(weekly('-4')[0]!.reply.image).toBeDefined();
+    // The chart survives the notice store as the picture it was: PNG bytes, not an object of numbered keys.
+    const png = weekly('-4')[0]!.reply.image!.png;
+    expect(png).toBeInstanceOf(Uint8Array);
+    expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     expect(weekly('-3').length).toBeGreaterThan(0);
     expect(weekly('-1')).toEqual([]);
     await at('2026-12-07T10:05:00+07:00');
