@@ -29,7 +29,8 @@ import { provinceSnapshot, type ProvinceSnapshot } from './snapshot.js';
 import { DIGEST_SECTIONS } from './sections.js';
 import { sweepProvince } from './sweep.js';
 import { alertEscalations } from './escalations.js';
-import { weeklyReportKey, weeklyReportRepliesForChat } from '../reports/weekly-report-replies.js';
+import { weeklyReportKey, weeklyReportRepliesFor } from '../reports/weekly-report-replies.js';
+import type { Reply } from '../core/reply.js';
 
 /** Escalations are announced in office hours only (digests carry the rest). */
 const OFFICE_FROM = '07:00';
@@ -147,10 +148,12 @@ export class AlertsScheduler {
     // Digests are composed and stored in batches: each batch's slots, notification log
     // entries and notices in one transaction.
     const sections = this.opts.sections ?? DIGEST_SECTIONS;
+    // One weekly report per scope (a province, a working group) however many chats it goes to.
+    const reports = new Map<string, Promise<Reply[]>>();
     for (let b = 0; b < due.length; b += DIGEST_BATCH) {
       const batch: { d: (typeof due)[number]; digest: Awaited<ReturnType<typeof composeDigest>> }[] = [];
       for (const d of due.slice(b, b + DIGEST_BATCH)) batch.push({ d, digest: await composeDigest(ctx, d.chat, snapshots.get(d.provinceId)!, { sections, since: null, dir }) });
-      if (!this.opts.dryRun) for (const { d } of batch) await this.weeklyReport(d.chat, snapshots.get(d.provinceId)!, now);
+      if (!this.opts.dryRun) for (const { d } of batch) await this.weeklyReport(d.chat, snapshots.get(d.provinceId)!, now, reports);
       const stored = await ctx.store.sql.transaction(async (tx) => {
         const out: typeof batch = [];
         for (const { d, digest } of batch) {
@@ -193,13 +196,18 @@ export class AlertsScheduler {
    * working day after a Monday holiday. Stored before the digest, keyed per chat and week,
    * so a retried pass or a second instance never sends it twice.
    */
-  private async weeklyReport(chat: AlertChat, snap: ProvinceSnapshot, now: Date): Promise<void> {
+  private async weeklyReport(chat: AlertChat, snap: ProvinceSnapshot, now: Date, reports: Map<string, Promise<Reply[]>>): Promise<void> {
     if (chat.role !== 'leader' && chat.role !== 'working_group') return;
     if (!isWeeksFirstWorkingDay(snap.today, 1, snap.calendar)) return;
     const { ctx } = this.opts;
+    const scopeKey = `${chat.role}:${chat.unitId}`;
+    let replies = reports.get(scopeKey);
+    if (!replies) {
+      replies = weeklyReportRepliesFor(ctx, chat, alertEscalations(ctx.store, () => ctx.directory.get()));
+      reports.set(scopeKey, replies);
+    }
     const key = { platform: chat.platform, chatId: chat.chatId };
-    const replies = await weeklyReportRepliesForChat(ctx, key, alertEscalations(ctx.store, () => ctx.directory.get()));
-    for (const [part, r] of replies.entries()) {
+    for (const [part, r] of (await replies).entries()) {
       await ctx.notices.notify({ platform: chat.platform, chatId: chat.chatId, isGroup: chat.isGroup, reply: r, key: weeklyReportKey(key, now, part) });
     }
   }

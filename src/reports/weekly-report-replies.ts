@@ -1,4 +1,4 @@
-import { activeBinding, chatRef, type ChatKey } from '../access/bindings.js';
+import { chatRef, type ChatKey } from '../access/bindings.js';
 import type { Access } from '../access/access.js';
 import { drawChart, type ChartUnit } from '../charts/charts.js';
 import type { AppContext } from '../core/context.js';
@@ -103,12 +103,12 @@ export async function weeklyReportReplies(ctx: AppContext, scope: WeeklyScope, e
 }
 
 /**
- * The weekly report for a registered chat (for the leaders' Monday 08:00 schedule): its
- * replies, or none for a chat that is neither a leaders' nor a working group's chat.
+ * The weekly report for a registered chat's role and unit (for the schedule's first digest
+ * of the week): its replies, or none for a chat that is neither a leaders' nor a working
+ * group's chat.
  */
-export async function weeklyReportRepliesForChat(ctx: AppContext, chat: ChatKey, escalations: EscalationSource = NO_ESCALATIONS): Promise<Reply[]> {
-  const binding = await activeBinding(ctx.store, chat);
-  const scope = binding ? await weeklyScopeOf(ctx, binding) : null;
+export async function weeklyReportRepliesFor(ctx: AppContext, unit: Pick<Access, 'role' | 'unitId'>, escalations: EscalationSource = NO_ESCALATIONS): Promise<Reply[]> {
+  const scope = await weeklyScopeOf(ctx, unit);
   return scope ? weeklyReportReplies(ctx, scope, escalations) : [];
 }
 

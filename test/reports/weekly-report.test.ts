@@ -5,9 +5,8 @@
  * or working group's chat, none for other chats.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bindChat } from '../../src/access/bindings.js';
 import { figuresByCommune } from '../../src/data/figures.js';
-import { weeklyReportKey, weeklyReportReplies, weeklyReportRepliesForChat } from '../../src/reports/weekly-report-replies.js';
+import { weeklyReportKey, weeklyReportReplies, weeklyReportRepliesFor } from '../../src/reports/weekly-report-replies.js';
 import { reportWeeks, type EscalationSource } from '../../src/reports/weekly-report.js';
 import { formatNumber } from '../../src/text/format.js';
 import { dayFromYmd, weekdayOf } from '../../src/time/day.js';
@@ -62,7 +61,7 @@ describe(`weekly leaders' report (${TEST_DIALECT})`, () => {
     for (const r of replies) expect((await pngFacts(r.image!.png)).width).toBe(1080);
   });
 
-  it('when the schedule asks for a chat, then a leaders’ chat gets its province, a working group’s its communes, a commune’s nothing', async () => {
+  it('when the schedule asks for a chat’s role and unit, then a leaders’ chat gets its province, a working group’s its communes, a commune’s nothing', async () => {
     const province = await phuTho();
     const dir = await app.ctx.directory.get();
     const group = [...dir.workingGroups.values()].find((g) => g.number === 10)!;
@@ -72,8 +71,7 @@ describe(`weekly leaders' report (${TEST_DIALECT})`, () => {
       { platform: 'zalo', chatId: 'g-10', role: 'working_group' as const, unitId: group.id },
       { platform: 'telegram', chatId: '-1003', role: 'commune' as const, unitId: commune.id },
     ];
-    for (const c of chats) await bindChat(app.store, { platform: c.platform, chatId: c.chatId, chatTitle: null, isGroup: true }, c.role, c.unitId, 'test', DEMO_NOW);
-    const [leader, wg, communeChat] = await Promise.all(chats.map((c) => weeklyReportRepliesForChat(app.ctx, c)));
+    const [leader, wg, communeChat] = await Promise.all(chats.map((c) => weeklyReportRepliesFor(app.ctx, c)));
     expect(plain(leader![0]!)).toContain('Báo cáo tuần · Tỉnh Phú Thọ');
     expect(plain(wg![0]!)).toContain('Báo cáo tuần · Tổ công tác số 10 (Phú Thọ)');
     expect(wg![1]!.image!.caption).toContain('Xếp hạng 3 xã, phường của tổ công tác số 10');
