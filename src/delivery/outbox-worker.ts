@@ -47,6 +47,12 @@ export class OutboxWorker {
   private nudged = false;
   /** When the pacer next has room, if it had none in the last pass. */
   private roomAt: number | null = null;
+  /**
+   * When messages held for their chat's pacing may go, ascending: a pass that sent nothing
+   * sleeps until the first of them rather than a whole poll interval (at the end of a
+   * fan-out, the chats' second and third messages are all such).
+   */
+  private dueAgainAt: number[] = [];
   private readonly opts: Required<OutboxWorkerOptions>;
 
   constructor(
@@ -106,8 +112,29 @@ export class OutboxWorker {
       }
       if (!this.running) break;
       if (this.roomAt !== null) await this.pause(Math.max(1, this.roomAt - this.clock.now().getTime()), false);
-      else await this.pause(sent > 0 ? 0 : this.opts.pollMs, true);
+      else await this.pause(sent > 0 ? 0 : this.idleMs(), true);
     }
+  }
+
+  /** How long an idle pass waits: until a message put back for pacing is due, at most a poll interval. */
+  private idleMs(): number {
+    const now = this.clock.now().getTime();
+    while (this.dueAgainAt.length > 0 && this.dueAgainAt[0]! <= now) this.dueAgainAt.shift();
+    const next = this.dueAgainAt[0];
+    return next === undefined ? this.opts.pollMs : Math.min(this.opts.pollMs, Math.max(1, next - now));
+  }
+
+  /** Remembers a moment at which a held message may go. */
+  private dueAgain(at: number): void {
+    const i = this.dueAgainAt.findIndex((t) => t >= at);
+    if (i < 0) this.dueAgainAt.push(at);
+    else if (this.dueAgainAt[i] !== at) this.dueAgainAt.splice(i, 0, at);
+  }
+
+  /** Puts a claimed message back until `until`, remembering when it is due again. */
+  private async releaseUntil(id: number, until: number): Promise<void> {
+    await this.outbox.release(id, new Date(until));
+    this.dueAgain(until);
   }
 
   /** Waits `ms`; a nudge ends the wait when `nudgeable` (stopping always does). */
@@ -143,7 +170,11 @@ export class OutboxWorker {
     let sent = 0;
     if (room > 0) {
       const maxPriority = (await this.sender.holdsBulk?.()) ? REPLY : BULK;
-      const entries = await this.outbox.claim(this.key, now, this.opts.leaseMs, { limit: Math.min(this.opts.batch, room), maxPriority });
+      const excludeChats = this.pacer?.busyChats(now.getTime()) ?? [];
+      const entries = await this.outbox.claim(this.key, now, this.opts.leaseMs, { limit: Math.min(this.opts.batch, room), maxPriority, excludeChats });
+      // Nothing else to send: the chats passed over may have messages, due when the first is free.
+      const freeAt = entries.length === 0 && excludeChats.length > 0 ? this.pacer!.nextFreeAt(now.getTime()) : null;
+      if (freeAt !== null) this.dueAgain(freeAt);
       for (const entry of entries) {
         if (this.stopping) {
           await this.outbox.release(entry.id, this.clock.now());
@@ -152,7 +183,7 @@ export class OutboxWorker {
         const at = this.clock.now().getTime();
         const wait = this.pacer?.waitFor(entry.target.chatId, entry.target.isGroup, at) ?? 0;
         if (wait > 0) {
-          await this.outbox.release(entry.id, new Date(at + wait));
+          await this.releaseUntil(entry.id, at + wait);
           continue;
         }
         if (await this.sendOne(entry)) sent++;

@@ -83,25 +83,28 @@ export class Outbox {
    * Takes up to `limit` messages ready to go, leased until `now + leaseMs`: due, not leased,
    * of priority at most `maxPriority`, and each the oldest pending one of its chat and
    * priority (a later message never overtakes an earlier one, and a chat has one message
-   * in flight). Replies first, then oldest first.
+   * in flight). Replies first, then oldest first. Chats in `excludeChats` (those the pacing
+   * holds now) are passed over.
    */
-  async claim(platform: string, now: Date, leaseMs: number, opts: { limit?: number; maxPriority?: Priority; owner?: string } = {}): Promise<OutboxEntry[]> {
+  async claim(platform: string, now: Date, leaseMs: number, opts: { limit?: number; maxPriority?: Priority; owner?: string; excludeChats?: readonly string[] } = {}): Promise<OutboxEntry[]> {
     const skipLocked = this.store.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
     // A message leased by an instance that died is taken over at once, not when its lease ends.
     const alive = aliveCondition('o.lease_owner', new Date());
     const owner = opts.owner ?? BOOT_ID;
+    const exclude = opts.excludeChats ?? [];
+    const notBusy = exclude.length > 0 ? ` AND o.chat_id NOT IN (${exclude.map(() => '?').join(',')})` : '';
     const rows = await this.store.sql.all<ClaimedRow>(
       `UPDATE outbox_message SET lease_until = ?, lease_owner = ?, attempts = attempts + 1
        WHERE id IN (
          SELECT o.id FROM outbox_message o
-         WHERE o.platform = ? AND o.status = 'pending' AND o.priority <= ? AND o.next_attempt_at <= ?
+         WHERE o.platform = ? AND o.status = 'pending' AND o.priority <= ? AND o.next_attempt_at <= ?${notBusy}
            AND (o.lease_until IS NULL OR o.lease_until <= ? OR NOT (o.lease_owner = ? OR ${alive.sql}))
            AND NOT EXISTS (SELECT 1 FROM outbox_message e
                            WHERE e.platform = o.platform AND e.chat_id = o.chat_id AND e.priority = o.priority
                              AND e.status = 'pending' AND e.id < o.id)
          ORDER BY o.priority, o.id LIMIT ?${skipLocked})
        RETURNING id, platform, chat_id, is_group, dedupe_key, payload, attempts, created_at, priority`,
-      [new Date(now.getTime() + leaseMs), owner, platform, opts.maxPriority ?? BULK, now, now, owner, ...alive.params, opts.limit ?? 50],
+      [new Date(now.getTime() + leaseMs), owner, platform, opts.maxPriority ?? BULK, now, ...exclude, now, owner, ...alive.params, opts.limit ?? 50],
     );
     return rows
       .map((r) => ({

@@ -77,6 +77,37 @@ export class Pacer {
     return Math.max(0, wait);
   }
 
+  /**
+   * Chats no message may go to now for their own limits (the interval since their last
+   * message, a group's minute), whatever the overall room: the outbox skips them when it
+   * claims, so a claimed message can go at once and the overall room is not spent on
+   * messages that must be put back.
+   */
+  busyChats(now: number): string[] {
+    const busy = new Set<string>();
+    for (const [chat, t] of this.lastByChat) if (t + this.pacing.perChatIntervalMs > now) busy.add(chat);
+    for (const [chat, ts] of this.groupSends) {
+      let recent = 0;
+      for (const t of ts) if (t > now - MINUTE_MS) recent++;
+      if (recent >= this.groupPerMinute) busy.add(chat);
+    }
+    return [...busy];
+  }
+
+  /** When the first of the chats busy now (see `busyChats`) may have a message again; null when none is busy. */
+  nextFreeAt(now: number): number | null {
+    let next: number | null = null;
+    const consider = (t: number) => {
+      if (t > now && (next === null || t < next)) next = t;
+    };
+    for (const t of this.lastByChat.values()) consider(t + this.pacing.perChatIntervalMs);
+    for (const ts of this.groupSends.values()) {
+      const recent = ts.filter((t) => t > now - MINUTE_MS);
+      if (recent.length >= this.groupPerMinute) consider(recent[recent.length - this.groupPerMinute]! + MINUTE_MS);
+    }
+    return next;
+  }
+
   /** Records a message sent to a chat at `now`. */
   record(chatId: string, isGroup: boolean, now: number): void {
     this.lastByChat.set(chatId, now);

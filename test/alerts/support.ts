@@ -8,21 +8,10 @@ import { parseEnv } from '../../src/config/env.js';
 import type { Clock } from '../../src/core/clock.js';
 import type { Notice } from '../../src/notify/notices.js';
 import { silentLogger } from '../../src/log.js';
+import { ManualClock } from '../helpers/manual-clock.js';
 import { openTestStore } from '../helpers/store.js';
 
-/** A clock the test moves by hand. */
-export class ManualClock implements Clock {
-  constructor(private t: number) {}
-  now(): Date {
-    return new Date(this.t);
-  }
-  set(iso: string | Date): void {
-    this.t = new Date(iso).getTime();
-  }
-  advance(ms: number): void {
-    this.t += ms;
-  }
-}
+export { ManualClock };
 
 /** An application over a fresh store with the demo data as of `start`, on a manual clock. */
 export async function alertsApp(start: string, env: Record<string, string> = {}): Promise<App & { clock: ManualClock; sent: Notice[]; dispose(): Promise<void> }> {
