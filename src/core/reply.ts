@@ -54,21 +54,28 @@ export interface Reply {
   image?: ReplyImage;
 }
 
-/**
- * Serialises a reply for the store (a notice kept until its channel takes it): the picture's
- * bytes as base64, since JSON would turn a Uint8Array into an object of numbered keys.
- */
+/** A picture's bytes as JSON can hold them (JSON would turn a Uint8Array into an object of numbered keys). */
+export function pngToBase64(png: Uint8Array): string {
+  return Buffer.from(png).toString('base64');
+}
+
+/** The bytes `pngToBase64` wrote. */
+export function pngFromBase64(base64: string): Uint8Array {
+  return new Uint8Array(Buffer.from(base64, 'base64'));
+}
+
+/** Serialises a reply for the store (a notice kept until its channel takes it), its picture as base64. */
 export function encodeReply(r: Reply): unknown {
   if (!r.image) return r;
   const { image, ...rest } = r;
-  return { ...rest, image: { caption: image.caption, pngBase64: Buffer.from(image.png).toString('base64') } };
+  return { ...rest, image: { caption: image.caption, pngBase64: pngToBase64(image.png) } };
 }
 
 /** Reads a reply written by `encodeReply` (or kept before pictures were encoded). */
 export function decodeReply(raw: Reply): Reply {
   const image = raw.image as (Partial<ReplyImage> & { pngBase64?: string }) | undefined;
   if (!image || typeof image.pngBase64 !== 'string') return raw;
-  return { ...raw, image: { caption: image.caption ?? '', png: new Uint8Array(Buffer.from(image.pngBase64, 'base64')) } };
+  return { ...raw, image: { caption: image.caption ?? '', png: pngFromBase64(image.pngBase64) } };
 }
 
 /** A reply with some blocks. */

@@ -4,6 +4,7 @@
  * errors onto these.
  */
 import type { MarkupKind } from '../channel/render/markup.js';
+import { pngFromBase64, pngToBase64 } from '../core/reply.js';
 
 export type { MarkupKind } from '../channel/render/markup.js';
 
@@ -85,14 +86,14 @@ export interface MessageSender {
 /** Serialises a message for the outbox (images as base64). */
 export function encodeMessage(m: OutboundMessage): string {
   const { image, ...rest } = m;
-  return JSON.stringify(image ? { ...rest, imageBase64: Buffer.from(image.png).toString('base64') } : rest);
+  return JSON.stringify(image ? { ...rest, imageBase64: pngToBase64(image.png) } : rest);
 }
 
 /** Reads a message written by encodeMessage. */
 export function decodeMessage(json: string): OutboundMessage {
   const raw = JSON.parse(json) as OutboundMessage & { imageBase64?: string };
   const { imageBase64, ...rest } = raw;
-  return imageBase64 ? { ...rest, image: { png: new Uint8Array(Buffer.from(imageBase64, 'base64')) } } : rest;
+  return imageBase64 ? { ...rest, image: { png: pngFromBase64(imageBase64) } } : rest;
 }
 
 /** Removes quoted fragments from a platform error description before it is logged. */

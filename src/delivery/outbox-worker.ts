@@ -48,11 +48,11 @@ export class OutboxWorker {
   /** When the pacer next has room, if it had none in the last pass. */
   private roomAt: number | null = null;
   /**
-   * When messages held for their chat's pacing may go, ascending: a pass that sent nothing
-   * sleeps until the first of them rather than a whole poll interval (at the end of a
+   * When the first message the last pass held for its chat's pacing may go: a pass that
+   * sent nothing sleeps until then rather than a whole poll interval (at the end of a
    * fan-out, the chats' second and third messages are all such).
    */
-  private dueAgainAt: number[] = [];
+  private heldUntil: number | null = null;
   private readonly opts: Required<OutboxWorkerOptions>;
 
   constructor(
@@ -116,25 +116,10 @@ export class OutboxWorker {
     }
   }
 
-  /** How long an idle pass waits: until a message put back for pacing is due, at most a poll interval. */
+  /** How long an idle pass waits: until a message held for pacing may go, at most a poll interval. */
   private idleMs(): number {
-    const now = this.clock.now().getTime();
-    while (this.dueAgainAt.length > 0 && this.dueAgainAt[0]! <= now) this.dueAgainAt.shift();
-    const next = this.dueAgainAt[0];
-    return next === undefined ? this.opts.pollMs : Math.min(this.opts.pollMs, Math.max(1, next - now));
-  }
-
-  /** Remembers a moment at which a held message may go. */
-  private dueAgain(at: number): void {
-    const i = this.dueAgainAt.findIndex((t) => t >= at);
-    if (i < 0) this.dueAgainAt.push(at);
-    else if (this.dueAgainAt[i] !== at) this.dueAgainAt.splice(i, 0, at);
-  }
-
-  /** Puts a claimed message back until `until`, remembering when it is due again. */
-  private async releaseUntil(id: number, until: number): Promise<void> {
-    await this.outbox.release(id, new Date(until));
-    this.dueAgain(until);
+    if (this.heldUntil === null) return this.opts.pollMs;
+    return Math.min(this.opts.pollMs, Math.max(1, this.heldUntil - this.clock.now().getTime()));
   }
 
   /** Waits `ms`; a nudge ends the wait when `nudgeable` (stopping always does). */
@@ -166,15 +151,15 @@ export class OutboxWorker {
     await this.refreshShare();
     const now = this.clock.now();
     this.roomAt = null;
+    this.heldUntil = null;
     const room = this.pacer ? this.pacer.room(now.getTime()) : this.opts.batch;
     let sent = 0;
     if (room > 0) {
       const maxPriority = (await this.sender.holdsBulk?.()) ? REPLY : BULK;
-      const excludeChats = this.pacer?.busyChats(now.getTime()) ?? [];
-      const entries = await this.outbox.claim(this.key, now, this.opts.leaseMs, { limit: Math.min(this.opts.batch, room), maxPriority, excludeChats });
+      const held = this.pacer?.held(now.getTime()) ?? { chats: [], freeAt: null };
+      const entries = await this.outbox.claim(this.key, now, this.opts.leaseMs, { limit: Math.min(this.opts.batch, room), maxPriority, excludeChats: held.chats });
       // Nothing else to send: the chats passed over may have messages, due when the first is free.
-      const freeAt = entries.length === 0 && excludeChats.length > 0 ? this.pacer!.nextFreeAt(now.getTime()) : null;
-      if (freeAt !== null) this.dueAgain(freeAt);
+      if (entries.length === 0) this.heldUntil = held.freeAt;
       for (const entry of entries) {
         if (this.stopping) {
           await this.outbox.release(entry.id, this.clock.now());
@@ -183,7 +168,8 @@ export class OutboxWorker {
         const at = this.clock.now().getTime();
         const wait = this.pacer?.waitFor(entry.target.chatId, entry.target.isGroup, at) ?? 0;
         if (wait > 0) {
-          await this.releaseUntil(entry.id, at + wait);
+          await this.outbox.release(entry.id, new Date(at + wait));
+          this.heldUntil = Math.min(this.heldUntil ?? Infinity, at + wait);
           continue;
         }
         if (await this.sendOne(entry)) sent++;

@@ -65,47 +65,40 @@ export class Pacer {
 
   /** Milliseconds to wait before a message to this chat may go (0: now). */
   waitFor(chatId: string, isGroup: boolean, now: number): number {
-    let wait = 0;
-    const last = this.lastByChat.get(chatId);
-    if (last !== undefined) wait = Math.max(wait, last + this.pacing.perChatIntervalMs - now);
-    wait = Math.max(wait, this.untilRoom(now));
-    if (isGroup) {
-      const recent = (this.groupSends.get(chatId) ?? []).filter((t) => t > now - MINUTE_MS);
-      this.groupSends.set(chatId, recent);
-      if (recent.length >= this.groupPerMinute) wait = Math.max(wait, recent[recent.length - this.groupPerMinute]! + MINUTE_MS - now);
-    }
-    return Math.max(0, wait);
+    return Math.max(0, this.chatFreeAt(chatId, now, isGroup) - now, this.untilRoom(now));
   }
 
   /**
-   * Chats no message may go to now for their own limits (the interval since their last
-   * message, a group's minute), whatever the overall room: the outbox skips them when it
-   * claims, so a claimed message can go at once and the overall room is not spent on
-   * messages that must be put back.
+   * When a chat may next have a message under its own limits (the interval since its last
+   * message, a group's minute), whatever the overall room; 0 for a chat never paced.
    */
-  busyChats(now: number): string[] {
-    const busy = new Set<string>();
-    for (const [chat, t] of this.lastByChat) if (t + this.pacing.perChatIntervalMs > now) busy.add(chat);
-    for (const [chat, ts] of this.groupSends) {
-      let recent = 0;
-      for (const t of ts) if (t > now - MINUTE_MS) recent++;
-      if (recent >= this.groupPerMinute) busy.add(chat);
+  private chatFreeAt(chatId: string, now: number, isGroup = this.groupSends.has(chatId)): number {
+    const last = this.lastByChat.get(chatId);
+    let at = last === undefined ? 0 : last + this.pacing.perChatIntervalMs;
+    const sends = isGroup ? this.groupSends.get(chatId) : undefined;
+    if (sends) {
+      const recent = sends.filter((t) => t > now - MINUTE_MS);
+      this.groupSends.set(chatId, recent);
+      if (recent.length >= this.groupPerMinute) at = Math.max(at, recent[recent.length - this.groupPerMinute]! + MINUTE_MS);
     }
-    return [...busy];
+    return at;
   }
 
-  /** When the first of the chats busy now (see `busyChats`) may have a message again; null when none is busy. */
-  nextFreeAt(now: number): number | null {
-    let next: number | null = null;
-    const consider = (t: number) => {
-      if (t > now && (next === null || t < next)) next = t;
-    };
-    for (const t of this.lastByChat.values()) consider(t + this.pacing.perChatIntervalMs);
-    for (const ts of this.groupSends.values()) {
-      const recent = ts.filter((t) => t > now - MINUTE_MS);
-      if (recent.length >= this.groupPerMinute) consider(recent[recent.length - this.groupPerMinute]! + MINUTE_MS);
+  /**
+   * The chats no message may go to now for their own limits, and when the first of them is
+   * free again (null: none held). The outbox passes over them when it claims, so a claimed
+   * message can go at once and the overall room is not spent on messages put back.
+   */
+  held(now: number): { chats: string[]; freeAt: number | null } {
+    const chats: string[] = [];
+    let freeAt: number | null = null;
+    for (const chat of new Set([...this.lastByChat.keys(), ...this.groupSends.keys()])) {
+      const at = this.chatFreeAt(chat, now);
+      if (at <= now) continue;
+      chats.push(chat);
+      if (freeAt === null || at < freeAt) freeAt = at;
     }
-    return next;
+    return { chats, freeAt };
   }
 
   /** Records a message sent to a chat at `now`. */

@@ -29,13 +29,13 @@ describe('the pacer', () => {
     p.record('a', false, 0);
     p.record('g', true, 100);
     p.record('g', true, 1_300);
-    expect(p.busyChats(500).sort()).toEqual(['a', 'g']);
-    expect(p.nextFreeAt(500)).toBe(1_000);
+    expect(p.held(500).chats.sort()).toEqual(['a', 'g']);
+    expect(p.held(500).freeAt).toBe(1_000);
     // 'a' is free after its second; the group has had its 2 of the minute until the first leaves it.
-    expect(p.busyChats(2_400)).toEqual(['g']);
-    expect(p.nextFreeAt(2_400)).toBe(100 + 60_500);
-    expect(p.busyChats(61_000)).toEqual([]);
-    expect(p.nextFreeAt(62_000)).toBeNull();
+    expect(p.held(2_400).chats).toEqual(['g']);
+    expect(p.held(2_400).freeAt).toBe(100 + 60_500);
+    expect(p.held(61_000).chats).toEqual([]);
+    expect(p.held(62_000).freeAt).toBeNull();
   });
 });
 
