@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/free-port.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -18,7 +19,7 @@ describe('npm start with CLOCK_START and --as', () => {
   it('shows the department’s 07:30 digest in the console without being asked', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--as', 'sở Nông nghiệp và Môi trường'], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: `file:${join(dir, 'demo.db')}`, CLOCK_START: '2026-12-02T07:29:50+07:00', TELEGRAM_BOT_TOKEN: '', ZALO_BOT_TOKEN: '', LOG_LEVEL: 'warn' },
+      env: { ...process.env, PORT: String(await freePort()), DATABASE_URL: `file:${join(dir, 'demo.db')}`, CLOCK_START: '2026-12-02T07:29:50+07:00', TELEGRAM_BOT_TOKEN: '', ZALO_BOT_TOKEN: '', LOG_LEVEL: 'warn' },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';

@@ -13,19 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEXT } from '../../src/text/messages.js';
 import { FakeTelegramServer } from '../fakes/telegram-server.js';
 import { FakeZaloServer } from '../fakes/zalo-server.js';
+import { freePort } from '../helpers/free-port.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TG_TOKEN = '123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 const INGEST = 'sys-one-0123456789abcdef';
-
-/** A free TCP port on loopback. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-  const port = (probe.address() as { port: number }).port;
-  await new Promise<void>((r) => probe.close(() => r()));
-  return port;
-}
 
 /** A server that accepts connections and never answers (a Bot API that hangs). */
 async function silentServer(): Promise<{ root: string; close(): Promise<void> }> {
