@@ -73,8 +73,11 @@ async function main(): Promise<number> {
     deadline.unref();
     await alerts.stop();
     await Promise.allSettled(channels.map((c) => c.stop()));
-    await app.close();
+    // The HTTP server closes before the store: a webhook that arrives while the channels
+    // stop is still kept for another instance, never answered 500 by a closed store (Zalo
+    // does not send a refused update again).
     await http.close();
+    await app.close();
     app.log.info('stopped', { signal });
     process.exit(0);
   };

@@ -90,6 +90,10 @@ const TIMED_OUT: HttpResponse = { status: 408, headers: { connection: 'close' },
 export class HttpServer {
   private readonly routes: Route[] = [];
   private server: Server | null = null;
+  /** Set by close(): every answer from then on ends its connection. */
+  private closing = false;
+  /** Requests not answered yet, so that close() can have their answers end their connections. */
+  private readonly unanswered = new Set<ServerResponse>();
   private healthReport: () => Record<string, unknown> = () => ({});
   private readonly limits: HttpLimits;
 
@@ -160,6 +164,11 @@ export class HttpServer {
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A kept-alive connection would carry requests past close() for as long as its client
+    // keeps it busy; closing it after this answer sends the client to another instance.
+    if (this.closing) res.shouldKeepAlive = false;
+    this.unanswered.add(res);
+    res.once('close', () => this.unanswered.delete(res));
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
     const route = this.match(method, url.pathname);
@@ -195,10 +204,16 @@ export class HttpServer {
     }
   }
 
+  /**
+   * Stops taking connections, ends kept-alive ones after the answer in progress, and
+   * resolves once every request in flight has been answered.
+   */
   async close(): Promise<void> {
     const s = this.server;
     if (!s) return;
     this.server = null;
+    this.closing = true;
+    for (const res of this.unanswered) res.shouldKeepAlive = false;
     await new Promise<void>((resolve) => {
       s.close(() => resolve());
       s.closeIdleConnections?.();

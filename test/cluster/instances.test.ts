@@ -8,7 +8,7 @@
  *
  * Needs PostgreSQL (TEST_DATABASE_URL); on SQLite alone they are skipped, saying so.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bindChatWithin } from '../../src/access/bindings.js';
 import { createApp } from '../../src/app.js';
 import { parseEnv } from '../../src/config/env.js';
@@ -46,8 +46,11 @@ describe.skipIf(!PG)('several instances on one PostgreSQL', () => {
     telegram = await FakeTelegramServer.start();
     zalo = await FakeZaloServer.start();
   }, 120_000);
+  // A test that fails leaves no instance behind to compete with the next test's.
+  afterEach(async () => {
+    for (const b of bots.splice(0)) await b.kill().catch(() => undefined);
+  });
   afterAll(async () => {
-    for (const b of bots) await b.kill().catch(() => undefined);
     await telegram?.close();
     await zalo?.close();
     await store?.sql.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
@@ -89,7 +92,15 @@ describe.skipIf(!PG)('several instances on one PostgreSQL', () => {
   const zaloChat = (): FakeZaloChat => ({ id: `c${String(nextChat++).padStart(19, '0')}`, type: 'PRIVATE' });
   const COMMUNES = ['Thượng Cốc', 'Yên Phú', 'Quyết Thắng', 'Thanh Ba', 'Chí Tiên'];
   const sayTg = (c: FakeChat, text: string) => telegram.sendText(c, { id: c.id, first_name: 'Cán bộ' }, text);
-  const sayZalo = (c: FakeZaloChat, text: string) => zalo.sendText(c, { id: c.id, display_name: 'Cán bộ' }, text);
+  const zaloSent = new Map<string, string[]>();
+  const sayZalo = (c: FakeZaloChat, text: string) => {
+    const update = zalo.sendText(c, { id: c.id, display_name: 'Cán bộ' }, text);
+    const id = String((update.message as { message_id?: unknown } | undefined)?.message_id ?? '');
+    zaloSent.set(c.id, [...(zaloSent.get(c.id) ?? []), id]);
+    return update;
+  };
+  /** How the fake's webhook posts of a Zalo chat's updates were answered (HTTP status per try, 0: no connection). */
+  const zaloDeliveries = (c: FakeZaloChat) => (zaloSent.get(c.id) ?? []).map((id) => (zalo.webhookDeliveries.get(id) ?? []).join('/') || 'none').join(' ');
   const tgTexts = (c: FakeChat) => telegram.botMessages(c.id).map((m) => m.text);
   const zaloTexts = (c: FakeZaloChat) => zalo.botMessages(c.id).map((m) => m.text);
 
@@ -231,7 +242,7 @@ describe.skipIf(!PG)('several instances on one PostgreSQL', () => {
     } catch (err) {
       const missing = [
         ...tg.filter((c) => tgTexts(c).length < sent.get(`t${c.id}`)!).map((c) => `telegram ${c.id}: ${tgTexts(c).length}/${sent.get(`t${c.id}`)}`),
-        ...za.filter((c) => zaloTexts(c).length < sent.get(`z${c.id}`)!).map((c) => `zalo ${c.id}: ${zaloTexts(c).length}/${sent.get(`z${c.id}`)}`),
+        ...za.filter((c) => zaloTexts(c).length < sent.get(`z${c.id}`)!).map((c) => `zalo ${c.id}: ${zaloTexts(c).length}/${sent.get(`z${c.id}`)} (webhook posts: ${zaloDeliveries(c)})`),
       ];
       const open = await store.sql.all("SELECT platform, update_key, chat_id, status, owner, seq, claimed_at FROM inbound_update WHERE status <> 'done' ORDER BY seq");
       const live = await store.sql.all('SELECT id, heartbeat_at FROM cluster_instance');
