@@ -20,6 +20,9 @@ import type { Block, Field, Reply } from '../core/reply.js';
 import { reply } from '../core/reply.js';
 import { unitTitle, type Directory } from '../data/directory.js';
 import type { OverdueDossier } from '../data/overdue.js';
+import { TELEGRAM_CAPABILITIES } from '../bot/telegram/capabilities.js';
+import { ZALO_CAPABILITIES } from '../bot/zalo/capabilities.js';
+import { plainText } from '../channel/render/lines.js';
 import { pageOf } from '../handlers/paging.js';
 import { ALERT_TEXT, weekdayName } from '../text/alerts-messages.js';
 import { formatDateTime, formatNumber } from '../text/format.js';
@@ -38,15 +41,31 @@ export function digestPageSize(platform: string): number {
   return platform === 'zalo' ? 10 : 25;
 }
 
+/** The longest text of one message on each chat platform (its adapter's capabilities). */
+const MESSAGE_LIMIT: Partial<Record<string, number>> = {
+  zalo: ZALO_CAPABILITIES.maxTextLength,
+  telegram: TELEGRAM_CAPABILITIES.maxTextLength,
+};
+
+/** Share of a message's limit the plain text may fill: the rest is room for markup (Zalo's markdown marks). */
+const MARKUP_ROOM = 0.95;
+
 /**
- * A section other capabilities add to digests (overdue recommendations from the hotline,
- * the leaders' weekly report): given the chat, its scope and the snapshot, it returns its
+ * A section other capabilities add to digests (overdue recommendations from the hotline):
+ * given the chat, its scope and the snapshot, it reads what it needs and returns its
  * blocks (none when it has nothing to say) and whether they are news worth sending.
  */
 export interface DigestSection {
   readonly id: string;
   readonly roles: readonly Role[];
-  blocks(input: DigestSectionInput): Promise<{ blocks: Block[]; news: boolean }>;
+  prepare(input: DigestSectionInput): Promise<PreparedSection>;
+}
+
+/** A section's content, ready to be laid out. */
+export interface PreparedSection {
+  /** Its blocks, listing at most `listed` items (the digest lists fewer to fit one message). */
+  blocks(listed: number): Block[];
+  news: boolean;
 }
 
 export interface DigestSectionInput {
@@ -100,6 +119,8 @@ export interface ComposeOptions {
   since?: Date | null;
   /** The directory, when the caller holds it (a pass over many chats reads it once). */
   dir?: Directory;
+  /** /bantin: ends with a note that this is a preview (measured with the rest, to fit). */
+  preview?: boolean;
 }
 
 /** Composes the digest of `chat` from its province's snapshot. */
@@ -162,26 +183,26 @@ export async function composeDigest(ctx: AppContext, chat: AlertChat, snap: Prov
   ];
   if (resolved.length) head.push({ kind: 'list', heading: ALERT_TEXT.resolvedHeading, items: codesLine(resolved) });
 
-  const body = roleBody(role, dir, snap, overdue, dueSoon, newCodes, opts.page ?? 1, digestPageSize(chat.platform));
-  const sectionBlocks: Block[] = [];
-  let sectionNews = false;
-  for (const s of opts.sections ?? []) {
-    if (!s.roles.includes(role)) continue;
-    const out = await s.blocks({ ctx, chat, scope, snapshot: snap, since: opts.since ?? null });
-    sectionBlocks.push(...out.blocks);
-    sectionNews ||= out.news;
-  }
+  const sections: PreparedSection[] = [];
+  for (const s of opts.sections ?? []) if (s.roles.includes(role)) sections.push(await s.prepare({ ctx, chat, scope, snapshot: snap, since: opts.since ?? null }));
+  const hasNews = overdue.length > 0 || dueSoon.length > 0 || resolved.length > 0 || sections.some((s) => s.news);
   const notes: Block[] = [{ kind: 'note', text: ALERT_TEXT.rule }];
   if (snap.updatedAt) notes.push({ kind: 'note', text: TEXT.updatedAt(formatDateTime(snap.updatedAt)) });
   else notes.push({ kind: 'note', text: TEXT.noData });
   if (snap.stale) notes.push({ kind: 'note', text: ALERT_TEXT.stale(ctx.settings.staleAfterHours) });
-  const hasNews = overdue.length > 0 || dueSoon.length > 0 || resolved.length > 0 || sectionNews;
-  const blocks = [...head, ...body.blocks, ...sectionBlocks, ...notes];
-  return {
-    reply: reply(blocks, body.pageCount > 1 ? { pagination: { page: body.page, pageCount: body.pageCount, command: '/bantin' } } : {}),
-    hasNews,
-    announced,
+  if (opts.preview) notes.push({ kind: 'note', text: hasNews ? ALERT_TEXT.previewNote : ALERT_TEXT.previewNothing });
+  const pageReply = (page: number, size: number): Reply => {
+    const body = roleBody(role, dir, snap, overdue, dueSoon, newCodes, page, size);
+    const blocks = [...head, ...body.blocks, ...sections.flatMap((s) => s.blocks(size)), ...notes];
+    return reply(blocks, body.pageCount > 1 ? { pagination: { page: body.page, pageCount: body.pageCount, command: '/bantin' } } : {});
   };
+  // The page size (and the items a section lists) is the largest at which page 1 fits in
+  // one message, so that the digest sent is one message; every page uses the same size.
+  const limit = (MESSAGE_LIMIT[chat.platform] ?? Number.POSITIVE_INFINITY) * MARKUP_ROOM;
+  let size = digestPageSize(chat.platform);
+  let first = pageReply(1, size);
+  while (size > 1 && plainText(first).length > limit) first = pageReply(1, --size);
+  return { reply: (opts.page ?? 1) > 1 ? pageReply(opts.page!, size) : first, hasNews, announced };
 }
 
 function byDue(a: { dueAt: Date; code: string }, b: { dueAt: Date; code: string }): number {

@@ -19,7 +19,5 @@ export async function bantinHandler(req: CommandRequest, ctx: AppContext): Promi
   const provinceId = provinceOfChat(chat, dir);
   if (provinceId === null) return reply([{ kind: 'text', text: ALERT_TEXT.noDigestRole }]);
   const snap = await provinceSnapshot(ctx, provinceId, req.now);
-  const digest = await composeDigest(ctx, chat, snap, { page: arg ? Number(arg) : 1, sections: DIGEST_SECTIONS });
-  const note = digest.hasNews ? ALERT_TEXT.previewNote : ALERT_TEXT.previewNothing;
-  return { ...digest.reply, blocks: [...digest.reply.blocks, { kind: 'note', text: note }] };
+  return (await composeDigest(ctx, chat, snap, { page: arg ? Number(arg) : 1, sections: DIGEST_SECTIONS, preview: true })).reply;
 }
