@@ -1,7 +1,8 @@
 /**
  * One scheduler pass over the alerts bench store, in a process of its own so that its peak
  * RSS is the pass's and not the store building's (run by bench/sections/alerts.ts):
- * `tsx bench/sections/alerts-pass.ts <store file> <ISO instant> [--leaders-daily]`.
+ * `tsx bench/sections/alerts-pass.ts <store file> <ISO instant> [--leaders-daily] [--zalo]`
+ * (--zalo: the registered chats are Zalo groups instead of Telegram ones).
  * The application is warmed first (directory, calendar, chats), as in a bot that has been
  * running; then one pass, timed. Prints one JSON line with the figures.
  */
@@ -27,11 +28,12 @@ export interface PassFigures {
 
 async function main(): Promise<void> {
   const [file, instant] = process.argv.slice(2);
-  if (!file || !instant) throw new Error('usage: alerts-pass.ts <store file> <ISO instant> [--leaders-daily]');
+  if (!file || !instant) throw new Error('usage: alerts-pass.ts <store file> <ISO instant> [--leaders-daily] [--zalo]');
   const now = new Date(instant);
   const store = await openStore({ dialect: 'sqlite', file });
   const app = await createApp({ env: parseEnv({ DEMO_DATA: 'false' }), store, clock: fixedClock(now), log: silentLogger });
   try {
+    if (process.argv.includes('--zalo')) await store.sql.run("UPDATE chat_binding SET platform = 'zalo'");
     // A leaders' chat that asked for a digest every working day (`/lichbao 08:00` after
     // `/lichbao bật`): so that on a Tuesday every chat's digest is due, without the weekly report.
     if (process.argv.includes('--leaders-daily')) {
