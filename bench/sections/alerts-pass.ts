@@ -1,7 +1,8 @@
 /**
  * One scheduler pass over the alerts bench store, in a process of its own so that its peak
- * RSS is the pass's and not the store building's (run by bench/sections/alerts.ts):
- * `tsx bench/sections/alerts-pass.ts <store file> <ISO instant> [--leaders-daily] [--zalo]`
+ * RSS is the pass's and not the store building's (run by bench/sections/alerts.ts, as an
+ * esbuild bundle like `npm start`'s):
+ * `node build/bin/alerts-pass.js <store file> <ISO instant> [--leaders-daily] [--zalo]`
  * (--zalo: the registered chats are Zalo groups instead of Telegram ones).
  * The application is warmed first (directory, calendar, chats), as in a bot that has been
  * running; then one pass, timed. Prints one JSON line with the figures.

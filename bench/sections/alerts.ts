@@ -1,8 +1,8 @@
 /**
  * The alerts benchmark: digest computation for 1,000 registered chats (148 communes × 5,
  * 30 departments × 6, 20 working groups × 3, the leaders × 20) on the 2,000,000-dossier
- * province store. Each pass runs in a process of its own (alerts-pass.ts), so its peak
- * RSS is its own:
+ * province store. Each pass runs in a process of its own (alerts-pass.ts, bundled and run
+ * with plain node as `npm start` runs the bot), so its peak RSS is its own:
  * - Tuesday 08:00, the leaders' chats on a daily schedule, so that all 1,000 digests are
  *   due: the full pass (alerts brought up to date, the province read once, the digests
  *   composed and stored with their notices). Goal: ≤ 3 s, ≤ 300 MB peak RSS.
@@ -78,12 +78,23 @@ async function prepareStore(print: (s: string) => void): Promise<string> {
   return file;
 }
 
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/**
+ * Bundles the pass as `npm start` runs the bot (plain node on an esbuild bundle, built by
+ * the same script); returns the bundle's path.
+ */
+function buildPass(): string {
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs'), 'bench/sections/alerts-pass.ts'], { cwd: ROOT, stdio: 'inherit' });
+  return join(ROOT, 'build', 'bin', 'alerts-pass.js');
+}
+
 /** Runs one pass in a child process on a fresh copy of the prepared store; returns the copy and the figures. */
-function passInChild(prepared: string, name: string, at: Date, args: string[] = []): { file: string; figures: PassFigures } {
+function passInChild(bundle: string, prepared: string, name: string, at: Date, args: string[] = []): { file: string; figures: PassFigures } {
   const file = prepared.replace(/\.db$/, `-${name}.db`);
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) rmSync(f);
   copyFileSync(prepared, file);
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'alerts-pass.ts'), file, at.toISOString(), ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const out = execFileSync(process.execPath, [bundle, file, at.toISOString(), ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   return { file, figures: JSON.parse(out.trim().split('\n').at(-1)!) as PassFigures };
 }
 
@@ -193,12 +204,13 @@ export const alertsSection: BenchSection = {
   title: 'digests for 1,000 registered chats on the 2,000,000-dossier store',
   async run(print) {
     const prepared = await prepareStore(print);
-    const tuesday = passInChild(prepared, 'tuesday', TUESDAY, ['--leaders-daily']).figures;
+    const bundle = buildPass();
+    const tuesday = passInChild(bundle, prepared, 'tuesday', TUESDAY, ['--leaders-daily']).figures;
     print(`  Tuesday 08:00, every chat due: ${tuesday.sent} digests stored, ${tuesday.empty} empty, in ${tuesday.passMs} ms; RSS ${tuesday.rssBeforeMb} MB before the pass, peak ${tuesday.peakRssMb} MB; goal: ≤ ${GOAL_MS} ms, ≤ ${GOAL_RSS_MB} MB`);
-    const monday = passInChild(prepared, 'monday', MONDAY);
+    const monday = passInChild(bundle, prepared, 'monday', MONDAY);
     print(`  Monday 08:00, with the weekly reports of 80 chats: ${monday.figures.sent} digests stored, ${monday.figures.empty} empty, in ${monday.figures.passMs} ms; peak RSS ${monday.figures.peakRssMb} MB`);
     const telegram = await fanOut(monday.file, MONDAY, 'fan-out to Telegram (Monday)', telegramTarget, print);
-    const zaloPass = passInChild(prepared, 'zalo', TUESDAY, ['--leaders-daily', '--zalo']);
+    const zaloPass = passInChild(bundle, prepared, 'zalo', TUESDAY, ['--leaders-daily', '--zalo']);
     print(`  Tuesday 08:00, the same chats as Zalo groups: ${zaloPass.figures.sent} digests stored in ${zaloPass.figures.passMs} ms`);
     const zalo = await fanOut(zaloPass.file, TUESDAY, `fan-out to Zalo (Tuesday, quota ${ZALO_QUOTA}/month)`, zaloTarget, print);
     return {
