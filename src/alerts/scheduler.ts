@@ -11,6 +11,7 @@
  */
 import { plainText } from '../channel/render/lines.js';
 import type { AppContext } from '../core/context.js';
+import { yieldToEventLoop } from '../core/event-loop.js';
 import type { Block } from '../core/reply.js';
 import { reply } from '../core/reply.js';
 import { unitTitle, type Directory } from '../data/directory.js';
@@ -151,6 +152,8 @@ export class AlertsScheduler {
     // One weekly report per scope (a province, a working group) however many chats it goes to.
     const reports = new Map<string, Promise<Reply[]>>();
     for (let b = 0; b < due.length; b += DIGEST_BATCH) {
+      // Between batches, what waits runs (people's questions at 07:30 are not held for the pass).
+      if (b > 0) await yieldToEventLoop();
       const batch: { d: (typeof due)[number]; digest: Awaited<ReturnType<typeof composeDigest>> }[] = [];
       for (const d of due.slice(b, b + DIGEST_BATCH)) batch.push({ d, digest: await composeDigest(ctx, d.chat, snapshots.get(d.provinceId)!, { sections, since: null, dir }) });
       if (!this.opts.dryRun) for (const { d } of batch) await this.weeklyReport(d.chat, snapshots.get(d.provinceId)!, now, reports);

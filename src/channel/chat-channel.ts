@@ -218,7 +218,10 @@ export class ChatChannel<P extends ChatPlatform = ChatPlatform> implements Chann
     try {
       if (!(await this.persist('connect', () => this.platform.connect()))) return;
       if (this.durable) await this.worker.start();
-      if (this.deps.notices) await this.deps.notices.register(this.platform.name, (n) => this.send({ chatId: n.chatId, isGroup: n.isGroup }, n.reply, { key: `notice:${n.key}` }));
+      // The notices stored meanwhile (a morning's digests) are handed to the outbox in the
+      // background: the channel answers people without waiting for a backlog.
+      const notices = this.deps.notices;
+      if (notices) this.supervisor.run('notices', () => notices.register(this.platform.name, (n) => this.send({ chatId: n.chatId, isGroup: n.isGroup }, n.reply, { key: `notice:${n.key}` })));
       await this.platform.onReady?.().catch((err: unknown) => log.warn('platform set-up incomplete', { platform: this.platform.name, error: err }));
       if (this.durable) {
         // What a previous run (or this one, before it was ready) kept but did not answer is

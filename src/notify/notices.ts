@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from '../core/event-loop.js';
 import { offerKey, rememberDecision, type OfferMemory } from '../core/memory.js';
 import { decodeReply, encodeReply, isReply, type Reply } from '../core/reply.js';
 import type { Platform } from '../core/request.js';
@@ -106,6 +107,8 @@ export class NoticeHub {
       );
       let now = 0;
       for (const r of rows) {
+        // The channel stopped (or another took its place): what is left waits for the next one.
+        if (this.sinks.get(platform) !== sink) return handed + now;
         const stored = readStored(r.payload);
         const notice: Notice = {
           platform,
@@ -126,6 +129,9 @@ export class NoticeHub {
         // Another instance handed it over meanwhile: its decision is remembered there.
         if (marked === 1 && this.offers) await rememberDecision(this.offers, offerKey(platform, notice.chatId), notice.reply, notice.decision ?? { ref: notice.key, label: firstText(notice.reply) }, this.now());
         now++;
+        // A thousand digests handed over in one go would hold the event loop for seconds:
+        // the outbox starts sending the first while the rest follow, and people get answers.
+        await yieldToEventLoop();
       }
       handed += now;
       if (rows.length < FLUSH_BATCH || now === 0) return handed;

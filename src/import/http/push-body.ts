@@ -1,6 +1,7 @@
 import { IMPORT_HARDENING_TEXT as H } from '../../text/import-messages.js';
 import { IMPORT_TEXT as T } from '../../text/messages.js';
 import { HTTP_LIMITS_TEXT as L } from '../../text/http-limits-messages.js';
+import { yieldToEventLoop } from '../../core/event-loop.js';
 
 /** One pushed record: its position (array index or NDJSON line, 1-based) and its fields. */
 export interface PushedRecord {
@@ -16,8 +17,6 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Records parsed between two turns given back to the event loop (/healthz answers meanwhile). */
 export const PARSE_SLICE = 2_000;
 
-/** Lets the event loop run what waits (other requests, timers) before going on. */
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 const isBlank = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
 

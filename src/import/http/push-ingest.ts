@@ -10,7 +10,8 @@ import { toRecords } from '../dossiers/packed.js';
 import { dossierRowSchema } from '../dossiers/row-schema.js';
 import { SectorTable } from '../dossiers/sectors.js';
 import type { UnitLookup } from '../dossiers/units.js';
-import { cellOf, PARSE_SLICE, unitCodeOf, yieldToEventLoop, type PushWarning, type PushedRecord } from './push-body.js';
+import { yieldToEventLoop } from '../../core/event-loop.js';
+import { cellOf, PARSE_SLICE, unitCodeOf, type PushWarning, type PushedRecord } from './push-body.js';
 
 /** Most rejections listed in one answer; the counts always cover all of them. */
 const MAX_LISTED_REJECTIONS = 1_000;
