@@ -264,7 +264,7 @@ export async function recordNotifications(tx: SqlExecutor, entries: readonly { a
   for (let i = 0; i < entries.length; i += 200) {
     const chunk = entries.slice(i, i + 200);
     await tx.run(
-      `INSERT INTO alert_notification (alert_id, chat, state, at) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`,
+      `INSERT INTO alert_notification (alert_id, chat, state, at) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')} ON CONFLICT DO NOTHING`,
       chunk.flatMap((e) => [e.alertId, e.chat, e.state, now]),
     );
   }

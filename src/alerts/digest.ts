@@ -191,8 +191,9 @@ export async function composeDigest(ctx: AppContext, chat: AlertChat, snap: Prov
   else notes.push({ kind: 'note', text: TEXT.noData });
   if (snap.stale) notes.push({ kind: 'note', text: ALERT_TEXT.stale(ctx.settings.staleAfterHours) });
   if (opts.preview) notes.push({ kind: 'note', text: hasNews ? ALERT_TEXT.previewNote : ALERT_TEXT.previewNothing });
+  const layout = roleLayout(role, dir, snap, overdue, dueSoon, newCodes);
   const pageReply = (page: number, size: number): Reply => {
-    const body = roleBody(role, dir, snap, overdue, dueSoon, newCodes, page, size);
+    const body = bodyPage(layout, page, size);
     const blocks = [...head, ...body.blocks, ...sections.flatMap((s) => s.blocks(size)), ...notes];
     return reply(blocks, body.pageCount > 1 ? { pagination: { page: body.page, pageCount: body.pageCount, command: '/bantin' } } : {});
   };
@@ -255,7 +256,7 @@ interface Body {
 }
 
 /** Lines with their group heading, paginated, regrouped into list blocks. */
-function pagedLists(lines: { heading: string; text: string | (() => string) }[], page: number, size: number): Body {
+function pagedLists(lines: readonly PagedLine[], page: number, size: number): Body {
   const shown = pageOf(lines, page, size);
   const blocks: Block[] = [];
   for (const l of shown.items) {
@@ -298,63 +299,77 @@ function worstLine(dir: Directory, rows: { id: number; overdue: number }[]): Blo
   return [{ kind: 'text', text: ALERT_TEXT.worst(worst.map((r) => `${communeName(dir, r.id)} (${formatNumber(r.overdue)})`).join(', ')) }];
 }
 
-function roleBody(role: Role, dir: Directory, snap: ProvinceSnapshot, overdue: DigestItem[], dueSoon: OverdueDossier[], fresh: Set<string>, page: number, size: number): Body {
-  if (overdue.length === 0 && dueSoon.length === 0 && role !== 'leader') return { blocks: [{ kind: 'text', text: ALERT_TEXT.nothing }], page: 1, pageCount: 1 };
+/** A role's digest body before paging: the blocks above its list, and the list's lines. */
+interface Layout {
+  before: Block[];
+  lines: PagedLine[];
+}
+
+/** One line of a paged list under its group heading; its text is made only when shown. */
+interface PagedLine {
+  heading: string;
+  text: string | (() => string);
+}
+
+/** The body of page `page` at `size` lines a page. */
+function bodyPage(layout: Layout, page: number, size: number): Body {
+  const paged = pagedLists(layout.lines, page, size);
+  return { ...paged, blocks: [...layout.before, ...paged.blocks] };
+}
+
+function roleLayout(role: Role, dir: Directory, snap: ProvinceSnapshot, overdue: DigestItem[], dueSoon: OverdueDossier[], fresh: Set<string>): Layout {
+  if (overdue.length === 0 && dueSoon.length === 0 && role !== 'leader') return { before: [{ kind: 'text', text: ALERT_TEXT.nothing }], lines: [] };
   switch (role) {
     case 'commune': {
+      const overdueHeading = `${ALERT_TEXT.overdueHeading} (${formatNumber(overdue.length)})`;
+      const dueSoonHeading = `${ALERT_TEXT.dueSoonHeading} (${formatNumber(dueSoon.length)})`;
       const lines = [
-        ...overdue.map((i) => ({ heading: `${ALERT_TEXT.overdueHeading} (${formatNumber(overdue.length)})`, text: () => itemLine(dir, i, fresh.has(i.code)) })),
-        ...dueSoon.map((d) => ({ heading: `${ALERT_TEXT.dueSoonHeading} (${formatNumber(dueSoon.length)})`, text: () => dueSoonLine(dir, d) })),
+        ...overdue.map((i) => ({ heading: overdueHeading, text: () => itemLine(dir, i, fresh.has(i.code)) })),
+        ...dueSoon.map((d) => ({ heading: dueSoonHeading, text: () => dueSoonLine(dir, d) })),
       ];
-      const paged = pagedLists(lines, page, size);
-      return { ...paged, blocks: [{ kind: 'fields', rows: countRows(overdue, dueSoon.length) }, ...paged.blocks] };
+      return { before: [{ kind: 'fields', rows: countRows(overdue, dueSoon.length) }], lines };
     }
     case 'department': {
       const communes = byCommune(overdue, dueSoon);
       const overdueOf = groupBy(overdue, (i) => i.communeId);
       const dueSoonOf = groupBy(dueSoon, (d) => d.communeId);
-      const lines: { heading: string; text: () => string }[] = [];
+      const lines: PagedLine[] = [];
       for (const c of communes) {
         const heading = ALERT_TEXT.communeGroup(communeName(dir, c.id), c.overdue, c.dueSoon);
         for (const i of overdueOf.get(c.id) ?? []) lines.push({ heading, text: () => itemLine(dir, i, fresh.has(i.code)) });
         for (const d of dueSoonOf.get(c.id) ?? []) lines.push({ heading, text: () => `${ALERT_TEXT.dueSoonHeading.toLowerCase()}: ${dueSoonLine(dir, d)}` });
       }
-      const paged = pagedLists(lines, page, size);
-      return { ...paged, blocks: [{ kind: 'fields', rows: countRows(overdue, dueSoon.length) }, ...paged.blocks] };
+      return { before: [{ kind: 'fields', rows: countRows(overdue, dueSoon.length) }], lines };
     }
     case 'working_group': {
       const communes = byCommune(overdue, dueSoon);
       const escalatedItems = overdue.filter((i) => i.level >= 2);
-      const lines = escalatedItems.map((i) => ({ heading: `${ALERT_TEXT.escalatedToGroup} (${formatNumber(escalatedItems.length)})`, text: () => itemLine(dir, i, fresh.has(i.code), true) }));
-      const paged = pagedLists(lines, page, size);
+      const heading = `${ALERT_TEXT.escalatedToGroup} (${formatNumber(escalatedItems.length)})`;
       return {
-        ...paged,
-        blocks: [
+        before: [
           { kind: 'fields', rows: countRows(overdue, dueSoon.length) },
           { kind: 'list', heading: ALERT_TEXT.byCommuneHeading, items: communes.map((c) => ALERT_TEXT.communeLine(communeName(dir, c.id), c.overdue, c.escalated, c.dueSoon)) },
           ...worstLine(dir, communes),
-          ...paged.blocks,
         ],
+        lines: escalatedItems.map((i) => ({ heading, text: () => itemLine(dir, i, fresh.has(i.code), true) })),
       };
     }
     case 'leader': {
       const levels = [1, 2, 3].map((l) => ({ label: ALERT_TEXT.perLevel(l), value: formatNumber(overdue.filter((i) => i.level === l).length), indent: 1 as const }));
       const top = overdue.filter((i) => i.level >= 3);
-      const lines = top.map((i) => ({ heading: `${ALERT_TEXT.escalatedToLeaders} (${formatNumber(top.length)})`, text: () => itemLine(dir, i, fresh.has(i.code), true) }));
-      const paged = pagedLists(lines, page, size);
+      const heading = `${ALERT_TEXT.escalatedToLeaders} (${formatNumber(top.length)})`;
       const resolvedWeek = snap.closed.filter((a) => a.state === 'resolved').length;
       return {
-        ...paged,
-        blocks: [
+        before: [
           { kind: 'fields', rows: [{ label: ALERT_TEXT.provinceOverdue, value: formatNumber(overdue.length) }, ...levels, { label: ALERT_TEXT.dueSoonCount, value: formatNumber(dueSoon.length) }] },
           { kind: 'text', text: ALERT_TEXT.trend(snap.firedThisWeek, resolvedWeek) },
           ...worstLine(dir, byCommune(overdue, dueSoon)),
-          ...paged.blocks,
         ],
+        lines: top.map((i) => ({ heading, text: () => itemLine(dir, i, fresh.has(i.code), true) })),
       };
     }
     default:
-      return { blocks: [], page: 1, pageCount: 1 };
+      return { before: [], lines: [] };
   }
 }
 
