@@ -195,7 +195,11 @@ export async function composeDigest(ctx: AppContext, chat: AlertChat, snap: Prov
   const pageReply = (page: number, size: number): Reply => {
     const body = bodyPage(layout, page, size);
     const blocks = [...head, ...body.blocks, ...sections.flatMap((s) => s.blocks(size)), ...notes];
-    return reply(blocks, body.pageCount > 1 ? { pagination: { page: body.page, pageCount: body.pageCount, command: '/bantin' } } : {});
+    const actions = body.ackCodes.slice(0, ACK_BUTTONS).map((code) => ({ label: ALERT_TEXT.ackButton(code), command: `/danhan ${code}` }));
+    return reply(blocks, {
+      ...(body.pageCount > 1 ? { pagination: { page: body.page, pageCount: body.pageCount, command: '/bantin' } } : {}),
+      ...(actions.length > 0 ? { actions } : {}),
+    });
   };
   // The page size (and the items a section lists) is the largest at which page 1 fits in
   // one message, so that the digest sent is one message; every page uses the same size.
@@ -253,11 +257,14 @@ interface Body {
   blocks: Block[];
   page: number;
   pageCount: number;
+  /** Dossiers on this page the chat may acknowledge. */
+  ackCodes: string[];
 }
 
 /** Lines with their group heading, paginated, regrouped into list blocks. */
 function pagedLists(lines: readonly PagedLine[], page: number, size: number): Body {
   const shown = pageOf(lines, page, size);
+  const ackCodes = shown.items.flatMap((l) => (l.ackCode ? [l.ackCode] : []));
   const blocks: Block[] = [];
   for (const l of shown.items) {
     const text = typeof l.text === 'string' ? l.text : l.text();
@@ -265,7 +272,7 @@ function pagedLists(lines: readonly PagedLine[], page: number, size: number): Bo
     if (last && last.kind === 'list' && last.heading === l.heading) last.items.push(text);
     else blocks.push({ kind: 'list', heading: l.heading, items: [text] });
   }
-  return { blocks, page: shown.page, pageCount: shown.pageCount };
+  return { blocks, page: shown.page, pageCount: shown.pageCount, ackCodes };
 }
 
 function countRows(overdue: DigestItem[], dueSoon: number): Field[] {
@@ -309,6 +316,18 @@ interface Layout {
 interface PagedLine {
   heading: string;
   text: string | (() => string);
+  /** The code of an overdue dossier this chat may acknowledge (/danhan): a button on the page showing it. */
+  ackCode?: string;
+}
+
+/** Acknowledgement buttons under one digest page, at most (the most overdue first). */
+const ACK_BUTTONS = 5;
+
+/** The roles that acknowledge dossiers (/danhan): the commune and the owning department. */
+const ACKNOWLEDGING: readonly Role[] = ['commune', 'department'];
+
+function ackCodeOf(role: Role, it: DigestItem): string | undefined {
+  return ACKNOWLEDGING.includes(role) && !it.ack && !it.silence ? it.code : undefined;
 }
 
 /** The body of page `page` at `size` lines a page. */
@@ -324,7 +343,7 @@ function roleLayout(role: Role, dir: Directory, snap: ProvinceSnapshot, overdue:
       const overdueHeading = `${ALERT_TEXT.overdueHeading} (${formatNumber(overdue.length)})`;
       const dueSoonHeading = `${ALERT_TEXT.dueSoonHeading} (${formatNumber(dueSoon.length)})`;
       const lines = [
-        ...overdue.map((i) => ({ heading: overdueHeading, text: () => itemLine(dir, i, fresh.has(i.code)) })),
+        ...overdue.map((i) => ({ heading: overdueHeading, text: () => itemLine(dir, i, fresh.has(i.code)), ackCode: ackCodeOf(role, i) })),
         ...dueSoon.map((d) => ({ heading: dueSoonHeading, text: () => dueSoonLine(dir, d) })),
       ];
       return { before: [{ kind: 'fields', rows: countRows(overdue, dueSoon.length) }], lines };
@@ -336,7 +355,7 @@ function roleLayout(role: Role, dir: Directory, snap: ProvinceSnapshot, overdue:
       const lines: PagedLine[] = [];
       for (const c of communes) {
         const heading = ALERT_TEXT.communeGroup(communeName(dir, c.id), c.overdue, c.dueSoon);
-        for (const i of overdueOf.get(c.id) ?? []) lines.push({ heading, text: () => itemLine(dir, i, fresh.has(i.code)) });
+        for (const i of overdueOf.get(c.id) ?? []) lines.push({ heading, text: () => itemLine(dir, i, fresh.has(i.code)), ackCode: ackCodeOf(role, i) });
         for (const d of dueSoonOf.get(c.id) ?? []) lines.push({ heading, text: () => `${ALERT_TEXT.dueSoonHeading.toLowerCase()}: ${dueSoonLine(dir, d)}` });
       }
       return { before: [{ kind: 'fields', rows: countRows(overdue, dueSoon.length) }], lines };

@@ -52,6 +52,11 @@ export interface Reply {
   choices?: { prompt: string; options: Choice[] };
   pagination?: Pagination;
   image?: ReplyImage;
+  /**
+   * Shortcuts for commands the text already names (a digest's "/danhan <mã>"): buttons
+   * where the platform has them, nothing elsewhere.
+   */
+  actions?: Choice[];
 }
 
 /** A picture's bytes as JSON can hold them (JSON would turn a Uint8Array into an object of numbered keys). */

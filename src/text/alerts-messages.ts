@@ -123,6 +123,7 @@ export const ALERT_TEXT = {
   ackRoleOnly: 'Chỉ nhóm xã hoặc nhóm sở quản lý lĩnh vực của hồ sơ mới nhận xử lý được.',
   ackBadDate: (text: string) => `Ngày "${text}" không hợp lệ: viết dd/MM hoặc dd/MM/yyyy, từ hôm nay trở đi.`,
   ackPast: 'Ngày kết thúc đã qua: hãy chọn hôm nay hoặc một ngày sau.',
+  ackButton: (code: string) => `✓ Nhận xử lý ${code}`,
   ackDone: (code: string, until: string) => `Đã ghi nhận nhóm nhận xử lý hồ sơ ${code} đến hết ${until}. Hồ sơ không chuyển cấp tiếp cho đến ngày đó.`,
 
   // /tamdung, /botamdung

@@ -117,11 +117,13 @@ export function plainText(reply: Reply): string {
 
 /**
  * The buttons of a reply on a platform with buttons: one row per choice ("2. Xã Yên Phú
- * (Phú Thọ)"), then the page row ‹ Trang 2/3 › whose arrows show the neighbouring pages.
+ * (Phú Thọ)"), one per shortcut, then the page row ‹ Trang 2/3 › whose arrows show the
+ * neighbouring pages.
  */
 export function replyButtons(reply: Reply): RenderedButton[][] {
   const rows: RenderedButton[][] = [];
   reply.choices?.options.forEach((o, i) => rows.push([{ label: TEXT.choiceButton(i + 1, o.label), action: { kind: 'run', command: o.command } }]));
+  for (const a of reply.actions ?? []) rows.push([{ label: a.label, action: { kind: 'run', command: a.command } }]);
   const p = reply.pagination;
   if (p && p.pageCount > 1) {
     const row: RenderedButton[] = [];
