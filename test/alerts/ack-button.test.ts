@@ -45,10 +45,10 @@ describe('acknowledging from a digest’s button', () => {
     const code = buttons[0]!.text.replace('✓ Nhận xử lý ', '');
     expect(digest.text).toContain(code);
 
-    await h.press(group, digest.message_id, buttons[0]!.callback_data!, { id: 4242, is_bot: false, first_name: 'Chị Hoa' });
+    await h.press(group, digest.message_id, buttons[0]!.callback_data!, { id: 4242, first_name: 'Chị Hoa' });
     await server.waitFor(() => server.botMessages(group.id).some((m) => m.text.includes(`nhận xử lý hồ sơ ${code}`)), 10_000, 'the acknowledgement');
 
-    await h.say(group, '/bantin', { from: { id: 4242, is_bot: false, first_name: 'Chị Hoa' } });
+    await h.say(group, '/bantin', { from: { id: 4242, first_name: 'Chị Hoa' } });
     const preview = server.botMessages(group.id).at(-1)!;
     const line = preview.text.split('\n').find((l) => l.includes(code))!;
     expect(line).toMatch(/đã nhận/i);
