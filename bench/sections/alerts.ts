@@ -12,7 +12,8 @@
  * enforcing 30 messages/s and 20/min per group, and Tuesday's digests to the same chats
  * as Zalo groups through the real Zalo channel to the fake Zalo with its monthly quota:
  * total time against the minimum the limits allow, 429s received, every digest delivered
- * once.
+ * once. Last, a crash: the bot process killed with SIGKILL midway through 500 digests and
+ * started again (test/alerts/crash-run.ts, which the crash test asserts on).
  * The store is a copy of the core section's, with departments, working groups and
  * bindings added, so the core figures are untouched.
  */
@@ -32,6 +33,7 @@ import { startZaloChannel } from '../../src/bot/zalo/channel.js';
 import { HttpServer } from '../../src/server/http-server.js';
 import { FakeTelegramServer } from '../../test/fakes/telegram-server.js';
 import { FakeZaloServer } from '../../test/fakes/zalo-server.js';
+import { runDigestCrash } from '../../test/alerts/crash-run.js';
 import type { PassFigures } from './alerts-pass.js';
 import type { BenchSection } from './index.js';
 import { openProvinceStore, provinceDbPath } from './province-store.js';
@@ -213,12 +215,19 @@ export const alertsSection: BenchSection = {
     const zaloPass = passInChild(bundle, prepared, 'zalo', TUESDAY, ['--leaders-daily', '--zalo']);
     print(`  Tuesday 08:00, the same chats as Zalo groups: ${zaloPass.figures.sent} digests stored in ${zaloPass.figures.passMs} ms`);
     const zalo = await fanOut(zaloPass.file, TUESDAY, `fan-out to Zalo (Tuesday, quota ${ZALO_QUOTA}/month)`, zaloTarget, print);
+    // Crash: the bot process (demo store, 500 commune groups) killed with SIGKILL after 120
+    // of its 07:30 digests, then started again.
+    const crash = await runDigestCrash(500, 120);
+    print(
+      `  crash: kill -9 after ${crash.atCrash} of ${crash.chats} digests, restart: ${crash.reached} of ${crash.chats} chats reached, ${crash.messages - crash.chats} duplicate(s), all delivered ${(crash.killToAllMs / 1000).toFixed(1)} s after the kill (restart included)`,
+    );
     return {
       chats: 1000,
       tuesday: { ...tuesday, goalMs: GOAL_MS, goalRssMb: GOAL_RSS_MB },
       monday: monday.figures,
       fanout: telegram,
       zaloFanout: zalo,
+      crash,
     };
   },
 };
