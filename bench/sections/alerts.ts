@@ -121,10 +121,12 @@ interface FanoutTarget {
 async function fanOut(file: string, at: Date, label: string, start: (app: Awaited<ReturnType<typeof createApp>>, store: Store) => Promise<FanoutTarget>, print: (s: string) => void): Promise<Record<string, number>> {
   const store = await openStore({ dialect: 'sqlite', file });
   const app = await createApp({ env: parseEnv({ DEMO_DATA: 'false' }), store, clock: fixedClock(at), log: silentLogger });
-  let target: FanoutTarget | null = null;
+  /** The target until it is stopped, for the clean-up after a failure. */
+  let running: FanoutTarget | null = null;
   try {
     const f0 = performance.now();
-    target = await start(app, store);
+    const target = await start(app, store);
+    running = target;
     const platform = target.platform;
     const count = async (where: string) => Number((await store.sql.get<{ n: unknown }>(`SELECT COUNT(*) AS n FROM outbox_message WHERE platform LIKE '${platform}%'${where}`))!.n);
     // The scheduler's next pass would hand the rest over; here, at once (a flush takes 200).
@@ -133,6 +135,7 @@ async function fanOut(file: string, at: Date, label: string, start: (app: Awaite
     const total = await count('');
     while ((await count(" AND status = 'pending'")) > 0 && performance.now() - f0 < 600_000) await new Promise((r) => setTimeout(r, 100));
     const fanoutMs = performance.now() - f0;
+    running = null;
     await target.stop();
     const digestKeys = await store.sql.all<{ chat_id: string }>(`SELECT chat_id FROM outbox_message WHERE platform LIKE '${platform}%' AND dedupe_key LIKE '%:notice:digest:%' AND status = 'sent'`);
     const digestChats = new Set(digestKeys.map((r) => r.chat_id)).size;
@@ -151,10 +154,15 @@ async function fanOut(file: string, at: Date, label: string, start: (app: Awaite
     print(`  first message ${Math.round(firstAt - f0)} ms after the channel started; then ${pace.toFixed(2)} messages/s`);
     return { messages: sent, digests: digestKeys.length, digestChats, outbox: total, notSent: failed, ms: Math.round(fanoutMs), minimumMs: Math.round(minimumMs), limited429: refused, firstMessageMs: Math.round(firstAt - f0), perSecond: Number(pace.toFixed(2)) };
   } finally {
-    await target?.stop();
+    await running?.stop();
     await app.instance.stop();
     await store.close();
   }
+}
+
+/** The messages a fake platform accepted (texts and pictures), from its recorded calls. */
+function sentMessages<C extends { method: string; ok: boolean }>(calls: readonly C[]): C[] {
+  return calls.filter((c) => (c.method === 'sendMessage' || c.method === 'sendPhoto') && c.ok);
 }
 
 /** Monday's messages (digests, weekly reports with their charts) to the fake Bot API enforcing 30 messages/s and 20/min per group. */
@@ -162,15 +170,12 @@ async function telegramTarget(app: Awaited<ReturnType<typeof createApp>>, store:
   const server = await FakeTelegramServer.start();
   server.enforceLimits({ perSecond: 30, groupPerMinute: 20 });
   const channel = await startTelegramChannel({ router: app.router, store, log: silentLogger, notices: app.ctx.notices }, { mode: 'polling', token: server.token, apiRoot: server.apiRoot, maxRetryWaitMs: 5_000 }, new HttpServer(silentLogger), { typingAfterMs: 60_000 });
-  let stopped = false;
   return {
     platform: 'telegram',
     perSecond: 30,
-    delivered: () => server.calls.filter((c) => (c.method === 'sendMessage' || c.method === 'sendPhoto') && c.ok),
+    delivered: () => sentMessages(server.calls),
     refused: () => server.limited,
     async stop() {
-      if (stopped) return;
-      stopped = true;
       await channel.stop();
       await server.close();
     },
@@ -186,15 +191,12 @@ async function zaloTarget(app: Awaited<ReturnType<typeof createApp>>, store: Sto
   const server = await FakeZaloServer.start({ monthlyQuota: ZALO_QUOTA });
   const config = { mode: 'polling' as const, token: server.token, apiRoot: server.apiRoot, maxRetryWaitMs: 5_000, monthlyQuota: ZALO_QUOTA, markdown: false, publicBaseUrl: null };
   const channel = await startZaloChannel({ router: app.router, store, log: silentLogger, notices: app.ctx.notices, admins: [] }, config, new HttpServer(silentLogger), { typingAfterMs: 60_000 });
-  let stopped = false;
   return {
     platform: 'zalo',
     perSecond: ZALO_PACE,
-    delivered: () => server.calls.filter((c) => (c.method === 'sendMessage' || c.method === 'sendPhoto') && c.ok),
+    delivered: () => sentMessages(server.calls),
     refused: () => server.calls.filter((c) => c.status === 429).length,
     async stop() {
-      if (stopped) return;
-      stopped = true;
       await channel.stop();
       await server.close();
     },
